@@ -1,0 +1,59 @@
+package org.cvkit.apps;
+
+import java.io.PrintWriter;
+import org.cvkit.apps.explain.ExplainCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cvkit} command: entry point of every sub-command. */
+@Command(name = "cvkit",
+        mixinStandardHelpOptions = true,
+        versionProvider = CvkitCommand.Version.class,
+        description = "A computer-vision toolkit on Deeplearning4j and OpenCV.",
+        subcommands = {ExplainCommand.class, CommandLine.HelpCommand.class})
+public final class CvkitCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a sub-command is required");
+    }
+
+    /**
+     * Runs the command line and exits with its exit code.
+     *
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line with the given output streams, for embedding and tests.
+     *
+     * @param args the command-line arguments
+     * @param out  where results go
+     * @param err  where errors and progress go
+     * @return the exit code, one of {@link ExitCode}
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new CvkitCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(ErrorReporter::exitCode);
+        commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        commandLine.setParameterExceptionHandler(ErrorReporter::handleParameterException);
+        return commandLine.execute(args);
+    }
+
+    /** Reports the version of the toolkit from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = CvkitCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"cvkit " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code cvkit} command line: the top-level command, shared error handling and exit codes. */
+package org.cvkit.apps;
