@@ -1,7 +1,10 @@
 package org.cvkit.apps;
 
 import java.io.PrintWriter;
+import org.cvkit.apps.augment.AugmentCommand;
 import org.cvkit.apps.explain.ExplainCommand;
+import org.cvkit.apps.train.TrainCommand;
+import org.cvkit.apps.zoo.ZooCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CvkitCommand.Version.class,
         description = "A computer-vision toolkit on Deeplearning4j and OpenCV.",
-        subcommands = {ExplainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AugmentCommand.class, ExplainCommand.class, TrainCommand.class, ZooCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CvkitCommand implements Runnable {
 
     @CommandLine.Spec
@@ -40,6 +44,7 @@ public final class CvkitCommand implements Runnable {
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new CvkitCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(ErrorReporter::exitCode);

@@ -25,10 +25,22 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     static int handleParameterException(CommandLine.ParameterException exception, String[] args) {
         CommandLine commandLine = exception.getCommandLine();
-        commandLine.getErr().println("cvkit: " + exception.getMessage());
-        commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+        commandLine.getErr().println("cvkit: " + parameterMessage(exception) + " (see '"
+                + commandLine.getCommandSpec().qualifiedName() + " --help')");
         commandLine.getErr().flush();
         return ExitCode.USAGE;
+    }
+
+    /** Picocli's message, or for a value our own converters rejected, the converter's clearer one. */
+    private static String parameterMessage(CommandLine.ParameterException exception) {
+        CommandLine.Model.ArgSpec argument = exception.getArgSpec();
+        if (exception.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null
+                && argument != null) {
+            String name = argument instanceof CommandLine.Model.OptionSpec option
+                    ? option.longestName() : argument.paramLabel();
+            return "invalid value for " + name + ": " + cause.getMessage();
+        }
+        return exception.getMessage();
     }
 
     static int exitCode(Throwable exception) {

@@ -3,7 +3,6 @@ package org.cvkit.benchmarks;
 import java.io.IOException;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.core.image.ImageTensorFormat;
@@ -50,12 +49,9 @@ public class ImageToTensorBenchmark {
         int width = Integer.parseInt(parts[0]);
         int height = Integer.parseInt(parts[1]);
         image = new Mat(height, width, opencv_core.CV_8UC3);
-        Random random = new Random(42);
-        try (UByteIndexer pixels = image.createIndexer()) {
-            for (long i = 0; i < (long) width * height * 3; i++) {
-                pixels.put(i, random.nextInt(256));
-            }
-        }
+        byte[] pixels = new byte[width * height * 3];
+        new Random(42).nextBytes(pixels);
+        image.data().put(pixels);
         dataVecLoader = new NativeImageLoader(height, width, 3, NativeImageLoader.MultiPageMode.FIRST);
         dataVecScaler = new ImagePreProcessingScaler(0, 1);
     }

@@ -1,0 +1,2 @@
+/** {@code cvkit train}: training the course's networks from the command line. */
+package org.cvkit.apps.train;

@@ -1,0 +1,29 @@
+package org.cvkit.apps.zoo;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.cvkit.zoo.asset.AssetRegistry;
+import org.cvkit.zoo.asset.AssetStore;
+import org.cvkit.zoo.asset.ZooLocations;
+import picocli.CommandLine.Option;
+
+/** The cache and mirror folders every {@code zoo} sub-command accepts, defaulting to the environment's. */
+final class StoreOptions {
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Download cache (default: -Dcvkit.cache, $CVKIT_CACHE, else $XDG_CACHE_HOME/cvkit or"
+                    + " ~/.cache/cvkit).")
+    Path cache;
+
+    @Option(names = "--mirror", paramLabel = "DIR",
+            description = "Offline mirror laid out like shared/assets (default: -Dcvkit.mirror or $CVKIT_MIRROR).")
+    Path mirror;
+
+    /** @return the shipped registry over the chosen cache and mirror */
+    AssetStore store() {
+        ZooLocations environment = ZooLocations.fromEnvironment();
+        return AssetStore.builder(AssetRegistry.defaults(), new ZooLocations(
+                cache == null ? environment.cache() : cache,
+                mirror == null ? environment.mirror() : Optional.of(mirror))).build();
+    }
+}

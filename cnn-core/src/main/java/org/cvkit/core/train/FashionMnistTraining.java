@@ -1,0 +1,161 @@
+package org.cvkit.core.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.cvkit.core.arch.LeNet5;
+import org.cvkit.core.data.FashionMnist;
+import org.cvkit.core.data.LabeledImageSet;
+import org.cvkit.core.image.Normalization;
+import org.cvkit.core.io.ModelIO;
+import org.cvkit.core.io.ModelMetadata;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+
+/**
+ * Trains LeNet-5 on Fashion-MNIST (inputs standardized with {@link FashionMnist#STANDARDIZATION}) with Adam and an
+ * exponentially decaying learning rate, and measures accuracy on the 10,000 test images. The training images are a seeded random subset of the 60,000; an optional part of them is held out
+ * for early stopping, so the test set never steers training.
+ */
+public final class FashionMnistTraining {
+
+    private static final int EVALUATION_BATCH = 500;
+    private static final int TRAINING_SET_SIZE = 60_000;
+
+    private FashionMnistTraining() {
+    }
+
+    /**
+     * The knobs of a run.
+     *
+     * @param trainingImages        images to train on; with {@code heldOutImages} at most 60,000
+     * @param heldOutImages         further training images held out for early stopping, 0 for none
+     * @param epochs                the epoch budget, positive
+     * @param batchSize             images per mini-batch, positive
+     * @param learningRate          Adam's initial learning rate
+     * @param decayPerEpoch         the factor by which the learning rate shrinks over one epoch, in (0, 1]; applied
+     *                              smoothly after every mini-batch (exponential decay over iterations)
+     * @param patience              epochs without better held-out accuracy before stopping, positive; used only with
+     *                              held-out images
+     * @param seed                  seed of the subset, the batch order and the weight initialization
+     */
+    public record Settings(int trainingImages, int heldOutImages, int epochs, int batchSize, double learningRate,
+                           double decayPerEpoch, int patience, long seed) {
+
+        /** Validates the settings. */
+        public Settings {
+            if (trainingImages < 1 || heldOutImages < 0 || trainingImages + heldOutImages > TRAINING_SET_SIZE) {
+                throw new IllegalArgumentException("training (" + trainingImages + ") plus held-out (" + heldOutImages
+                        + ") images must be between 1 and the " + TRAINING_SET_SIZE + " Fashion-MNIST training"
+                        + " images");
+            }
+            if (epochs < 1 || batchSize < 1 || patience < 1) {
+                throw new IllegalArgumentException("epochs, batch size and patience must be positive but are "
+                        + epochs + ", " + batchSize + " and " + patience);
+            }
+            Optimizer.requireLearningRate(learningRate);
+            if (!(decayPerEpoch > 0 && decayPerEpoch <= 1)) {
+                throw new IllegalArgumentException("learning-rate decay per epoch must be in (0, 1] but is "
+                        + decayPerEpoch + "; use 1 for a constant rate");
+            }
+        }
+
+        /**
+         * @return the short run of the learning test: one epoch over 50,000 images in batches of 32, learning rate
+         *     3e-3 shrinking tenfold over the epoch
+         */
+        public static Settings quick() {
+            return new Settings(50_000, 0, 1, 32, 3e-3, 0.1, 1, 42);
+        }
+
+        /**
+         * @return the full run: 55,000 images for up to 12 epochs in batches of 64, learning rate 2e-3 shrinking by
+         *     a quarter per epoch, and 5,000 images held out for early stopping with patience 2
+         */
+        public static Settings full() {
+            return new Settings(55_000, 5_000, 12, 64, 2e-3, 0.75, 2, 42);
+        }
+
+        /** @return the learning-rate schedule over mini-batch iterations */
+        ISchedule learningRateSchedule() {
+            double iterationsPerEpoch = Math.ceil(trainingImages / (double) batchSize);
+            return LearningRateSchedules.exponential(ScheduleType.ITERATION, learningRate,
+                    -Math.log(decayPerEpoch) / iterationsPerEpoch);
+        }
+    }
+
+    /**
+     * The outcome of a run.
+     *
+     * @param network      the trained network (with the best held-out epoch's parameters when early stopping ran)
+     * @param metadata     metadata to save it with
+     * @param report       per-epoch training results
+     * @param testAccuracy accuracy on the 10,000 test images
+     */
+    public record Result(MultiLayerNetwork network, ModelMetadata metadata, TrainingReport report,
+                         double testAccuracy) {
+    }
+
+    /**
+     * Trains and evaluates.
+     *
+     * @param dataDirectory the directory with the four Fashion-MNIST files
+     * @param settings      the knobs
+     * @param showProgress  whether to draw a progress bar on standard error
+     * @return the trained network, its metadata, the training report and the test accuracy
+     * @throws IOException if the data cannot be read
+     */
+    public static Result run(Path dataDirectory, Settings settings, boolean showProgress) throws IOException {
+        Normalization normalization = FashionMnist.STANDARDIZATION;
+        LabeledImageSet pool = FashionMnist.load(dataDirectory, FashionMnist.Split.TRAIN)
+                .subset(settings.trainingImages() + settings.heldOutImages(), settings.seed())
+                .normalized(normalization);
+        LabeledImageSet train = pool.slice(0, settings.trainingImages());
+        LabeledImageSet test = FashionMnist.load(dataDirectory, FashionMnist.Split.TEST).normalized(normalization);
+
+        MultiLayerNetwork network = new MultiLayerNetwork(LeNet5.configuration(FashionMnist.IMAGE_SIZE,
+                FashionMnist.IMAGE_SIZE, 1, FashionMnist.CLASS_NAMES.size(), settings.seed(),
+                Optimizer.ADAM.updater(settings.learningRateSchedule())));
+        network.init();
+
+        Trainer.Builder trainer = Trainer.builder(network, train.shuffledIterator(settings.batchSize(),
+                settings.seed()), settings.epochs());
+        if (settings.heldOutImages() > 0) {
+            trainer.optValidation(pool.slice(settings.trainingImages(), pool.size()).iterator(EVALUATION_BATCH))
+                    .optEarlyStopping(EarlyStopping.onAccuracy(settings.patience()));
+        }
+        if (!showProgress) {
+            trainer.optNoProgress();
+        }
+        TrainingReport report = trainer.build().train();
+        double testAccuracy = network.evaluate(test.iterator(EVALUATION_BATCH)).accuracy();
+
+        ModelMetadata metadata = new ModelMetadata("LeNet-5", new ModelMetadata.InputShape(FashionMnist.IMAGE_SIZE,
+                FashionMnist.IMAGE_SIZE, 1), ModelMetadata.GRAY, normalization, FashionMnist.CLASS_NAMES,
+                ModelMetadata.Provenance.now(settings.seed(), "Fashion-MNIST train, " + train.size()
+                        + " images", report.bestEpoch()));
+        return new Result(network, metadata, report, testAccuracy);
+    }
+
+    /**
+     * Runs {@link Settings#full()} and prints the test accuracy and duration.
+     *
+     * @param args the Fashion-MNIST directory, and optionally a model file to save the network to
+     * @throws IOException if the data cannot be read or the model cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: FashionMnistTraining FASHION_MNIST_DIRECTORY [MODEL.zip]");
+            System.exit(2);
+        }
+        Result result = run(Path.of(args[0]), Settings.full(), true);
+        System.out.printf(Locale.ROOT, "test accuracy %.4f after %d epochs (best %d) in %.1f s%n",
+                result.testAccuracy(), result.report().epochsRun(), result.report().bestEpoch(),
+                result.report().duration().toMillis() / 1000.0);
+        if (args.length == 2) {
+            ModelIO.save(result.network(), result.metadata(), Path.of(args[1]), false);
+        }
+    }
+}
