@@ -1,0 +1,123 @@
+package org.cvkit.face.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.cvkit.detection.geometry.Detection;
+import org.cvkit.zoo.SharedAssets;
+import org.cvkit.zoo.format.ModelFormatException;
+import org.cvkit.zoo.format.WeightTensor;
+import org.cvkit.zoo.format.tfjs.TfjsWeightsReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class TinyFaceDetectorTest {
+
+    private static Map<String, WeightTensor> weights;
+    private static TinyFaceDetector detector;
+
+    @BeforeAll
+    static void loadDetector() throws IOException {
+        Path manifest = SharedAssets.store().resolveAll("tiny_face_detector_model-weights_manifest.json")
+                .values().iterator().next();
+        Path shard = SharedAssets.resolve("tiny_face_detector_model.bin");
+        weights = TfjsWeightsReader.read(manifest, path -> shard);
+        detector = TinyFaceDetector.fromWeights(weights);
+    }
+
+    /** synthetic_raw.json: face-api's raw [1, 13, 13, 25] output (NHWC) for the input (31y + 17x + 7c) % 256. */
+    @Test
+    void rawOutputEqualsFaceApiOnTheSyntheticInput() throws IOException {
+        JsonNode reference = new ObjectMapper()
+                .readTree(SharedAssets.reference("face-api/synthetic_raw.json").toFile()).path("tinyFaceDetector");
+        int size = TinyFaceDetectorInput.SIZE;
+        float[] rgb = new float[size * size * 3];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                for (int c = 0; c < 3; c++) {
+                    rgb[(y * size + x) * 3 + c] = (y * 31 + x * 17 + c * 7) % 256;
+                }
+            }
+        }
+
+        double maxAbsDiff;
+        try (INDArray input = TinyFaceDetectorInput.normalize(rgb);
+             INDArray output = detector.rawOutput(input);
+             INDArray nhwc = output.permute(0, 2, 3, 1).dup('c')) {
+            assertThat(output.shape()).containsExactly(1, 25, 13, 13);
+            float[] actual = nhwc.data().asFloat();
+            JsonNode expected = reference.path("values");
+            assertThat(actual).hasSize(expected.size());
+            maxAbsDiff = 0;
+            for (int i = 0; i < actual.length; i++) {
+                maxAbsDiff = Math.max(maxAbsDiff, Math.abs(actual[i] - expected.get(i).asDouble()));
+            }
+        }
+        System.out.println("tiny face detector, synthetic input: max abs diff vs face-api = " + maxAbsDiff);
+        assertThat(maxAbsDiff).isLessThan(1e-4);
+    }
+
+    /** face-api finds these counts on its demo photos (README, identical for jpeg-js and ImageIO pixels). */
+    @ParameterizedTest
+    @CsvSource({"sample1.jpg, 3", "sample2.jpg, 1", "sample3.jpg, 3", "sample4.jpg, 3", "sample5.jpg, 5",
+            "sample6.jpg, 5"})
+    void findsAsManyFacesAsFaceApiInItsDemoPhotos(String photo, int faces) throws IOException {
+        BufferedImage image = ImageIO.read(SharedAssets.resolve(photo).toFile());
+
+        List<Detection> detections = detector.detect(image);
+
+        assertThat(detections).hasSize(faces);
+        for (Detection face : detections) {
+            assertThat(face.score()).isGreaterThan(0.5);
+            assertThat(face.label()).isEqualTo("face");
+            assertThat(face.box().x1()).isBetween(0.0, (double) image.getWidth());
+            assertThat(face.box().y1()).isBetween(0.0, (double) image.getHeight());
+            double width = face.box().x2() - face.box().x1();
+            double height = face.box().y2() - face.box().y1();
+            assertThat(width).as("face width").isBetween(40.0, image.getWidth() / 2.0);
+            assertThat(height / width).as("face aspect ratio").isBetween(0.8, 2.0);
+        }
+        for (int i = 1; i < detections.size(); i++) {
+            assertThat(detections.get(i).score()).isLessThanOrEqualTo(detections.get(i - 1).score());
+        }
+    }
+
+    @Test
+    void rejectsAnInputOfAnotherSize() {
+        try (INDArray input = Nd4j.zeros(1, 3, 224, 224)) {
+            assertThatThrownBy(() -> detector.rawOutput(input)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("[N, 3, 416, 416]").hasMessageContaining("[1, 3, 224, 224]");
+        }
+    }
+
+    @Test
+    void rejectsWeightsWithoutATensor() {
+        Map<String, WeightTensor> incomplete = new HashMap<>(weights);
+        incomplete.remove("conv3/pointwise_filter");
+
+        assertThatThrownBy(() -> TinyFaceDetector.fromWeights(incomplete)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("conv3/pointwise_filter");
+    }
+
+    @Test
+    void rejectsWeightsOfAnotherShape() {
+        Map<String, WeightTensor> wrong = new HashMap<>(weights);
+        wrong.put("conv8/bias", WeightTensor.of("conv8/bias", new long[] {24}, new float[24]));
+
+        assertThatThrownBy(() -> TinyFaceDetector.fromWeights(wrong)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("conv8/bias").hasMessageContaining("[24]").hasMessageContaining("[25]");
+    }
+}
