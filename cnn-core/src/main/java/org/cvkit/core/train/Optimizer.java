@@ -36,8 +36,8 @@ import org.nd4j.linalg.schedule.ISchedule;
  *       {@code eps/sqrt(1-b2^t)} (31.6*eps at t=1 with b2=0.999). t counts from 1.</td></tr>
  * </table>
  *
- * <p>The differences only matter for gradients of the order of eps (of 1e-3 for AdaGrad). All three adaptive methods use the course's
- * {@link #EPSILON} = 1e-7.
+ * <p>The differences only matter for gradients of the order of eps (of 1e-3 for AdaGrad). All three adaptive
+ * methods use the course's {@link #EPSILON} = 1e-7.
  */
 public enum Optimizer {
     /** Plain stochastic gradient descent. */
@@ -103,8 +103,9 @@ public enum Optimizer {
                 return optimizer;
             }
         }
-        throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose one of "
-                + Arrays.stream(values()).map(o -> o.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        String names = Arrays.stream(values()).map(o -> o.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose one of " + names);
     }
 
     private IUpdater create(double learningRate, ISchedule schedule) {
