@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.cvkit.detection.geometry.Detection;
+import org.cvkit.face.FaceApiReference;
 import org.cvkit.zoo.SharedAssets;
 import org.cvkit.zoo.format.ModelFormatException;
 import org.cvkit.zoo.format.WeightTensor;
-import org.cvkit.zoo.format.tfjs.TfjsWeightsReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,40 +29,22 @@ class TinyFaceDetectorTest {
 
     @BeforeAll
     static void loadDetector() throws IOException {
-        Path manifest = SharedAssets.store().resolveAll("tiny_face_detector_model-weights_manifest.json")
-                .values().iterator().next();
-        Path shard = SharedAssets.resolve("tiny_face_detector_model.bin");
-        weights = TfjsWeightsReader.read(manifest, path -> shard);
+        weights = FaceApiReference.weights("tiny_face_detector_model");
         detector = TinyFaceDetector.fromWeights(weights);
     }
 
     /** synthetic_raw.json: face-api's raw [1, 13, 13, 25] output (NHWC) for the input (31y + 17x + 7c) % 256. */
     @Test
     void rawOutputEqualsFaceApiOnTheSyntheticInput() throws IOException {
-        JsonNode reference = new ObjectMapper()
-                .readTree(SharedAssets.reference("face-api/synthetic_raw.json").toFile()).path("tinyFaceDetector");
-        int size = TinyFaceDetectorInput.SIZE;
-        float[] rgb = new float[size * size * 3];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                for (int c = 0; c < 3; c++) {
-                    rgb[(y * size + x) * 3 + c] = (y * 31 + x * 17 + c * 7) % 256;
-                }
-            }
-        }
+        JsonNode expected = FaceApiReference.syntheticOutput("tinyFaceDetector", "values");
+        float[] rgb = FaceApiReference.syntheticRgb(TinyFaceDetectorInput.SIZE);
 
         double maxAbsDiff;
         try (INDArray input = TinyFaceDetectorInput.normalize(rgb);
              INDArray output = detector.rawOutput(input);
              INDArray nhwc = output.permute(0, 2, 3, 1).dup('c')) {
             assertThat(output.shape()).containsExactly(1, 25, 13, 13);
-            float[] actual = nhwc.data().asFloat();
-            JsonNode expected = reference.path("values");
-            assertThat(actual).hasSize(expected.size());
-            maxAbsDiff = 0;
-            for (int i = 0; i < actual.length; i++) {
-                maxAbsDiff = Math.max(maxAbsDiff, Math.abs(actual[i] - expected.get(i).asDouble()));
-            }
+            maxAbsDiff = FaceApiReference.maxAbsDifference(nhwc.data().asFloat(), expected);
         }
         System.out.println("tiny face detector, synthetic input: max abs diff vs face-api = " + maxAbsDiff);
         assertThat(maxAbsDiff).isLessThan(1e-4);

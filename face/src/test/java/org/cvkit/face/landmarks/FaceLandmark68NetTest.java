@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.cvkit.zoo.SharedAssets;
+import org.cvkit.face.FaceApiReference;
 import org.cvkit.zoo.format.ModelFormatException;
 import org.cvkit.zoo.format.WeightTensor;
-import org.cvkit.zoo.format.tfjs.TfjsWeightsReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,27 +23,15 @@ class FaceLandmark68NetTest {
 
     @BeforeAll
     static void loadNet() throws IOException {
-        Path manifest = SharedAssets.store().resolveAll("face_landmark_68_model-weights_manifest.json")
-                .values().iterator().next();
-        Path shard = SharedAssets.resolve("face_landmark_68_model.bin");
-        weights = TfjsWeightsReader.read(manifest, path -> shard);
+        weights = FaceApiReference.weights("face_landmark_68_model");
         net = FaceLandmark68Net.fromWeights(weights);
     }
 
     /** synthetic_raw.json: face-api's raw fc output for the 112 x 112 input (31y + 17x + 7c) % 256. */
     @Test
     void rawOutputEqualsFaceApiOnTheSyntheticInput() throws IOException {
-        JsonNode expected = new ObjectMapper().readTree(SharedAssets.reference("face-api/synthetic_raw.json")
-                .toFile()).path("faceLandmark68Net").path("rawOutput136");
-        int size = FaceLandmarkInput.SIZE;
-        float[] rgb = new float[size * size * 3];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                for (int c = 0; c < 3; c++) {
-                    rgb[(y * size + x) * 3 + c] = (y * 31 + x * 17 + c * 7) % 256;
-                }
-            }
-        }
+        JsonNode expected = FaceApiReference.syntheticOutput("faceLandmark68Net", "rawOutput136");
+        float[] rgb = FaceApiReference.syntheticRgb(FaceLandmarkInput.SIZE);
 
         float[] actual;
         try (INDArray input = FaceLandmarkInput.normalize(rgb);
@@ -54,11 +39,7 @@ class FaceLandmark68NetTest {
             assertThat(output.shape()).containsExactly(1, FaceLandmark68Net.OUTPUT_LENGTH);
             actual = output.data().asFloat();
         }
-        assertThat(expected.size()).isEqualTo(FaceLandmark68Net.OUTPUT_LENGTH);
-        double maxAbsDiff = 0;
-        for (int i = 0; i < actual.length; i++) {
-            maxAbsDiff = Math.max(maxAbsDiff, Math.abs(actual[i] - expected.get(i).asDouble()));
-        }
+        double maxAbsDiff = FaceApiReference.maxAbsDifference(actual, expected);
         System.out.println("landmark net, synthetic input: max abs diff vs face-api = " + maxAbsDiff);
         assertThat(maxAbsDiff).isLessThan(1e-5);
     }
