@@ -58,7 +58,7 @@ public abstract class ArchitectureBuilder<B extends ArchitectureBuilder<B, C>, C
     }
 
     @SuppressWarnings("unchecked")
-    private B self() {
+    B self() {
         return (B) this;
     }
 }

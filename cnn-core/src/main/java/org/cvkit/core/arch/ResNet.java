@@ -2,7 +2,6 @@ package org.cvkit.core.arch;
 
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 
@@ -21,13 +20,6 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
  * batch-normalization layer as parameters. The graph's input is {@code "input"}, its output {@code "fc"}.
  */
 public final class ResNet {
-
-    /** Default input: 224x224 RGB images, as on ImageNet. */
-    public static final int DEFAULT_INPUT_SIZE = 224;
-    /** Default number of classes: the 1000 ImageNet classes. */
-    public static final int DEFAULT_CLASSES = 1000;
-    /** Smallest input side: the network halves the size five times. */
-    public static final int MIN_INPUT_SIZE = 32;
 
     private ResNet() {
     }
@@ -59,41 +51,15 @@ public final class ResNet {
     }
 
     /** Collects the input size and the number of classes. */
-    public static final class Builder extends ArchitectureBuilder<Builder, ComputationGraphConfiguration> {
+    public static final class Builder extends ImageNetArchitectureBuilder<Builder, ComputationGraphConfiguration> {
 
         private static final int STEM_FILTERS = 64;
 
         private final Depth depth;
-        private int height = DEFAULT_INPUT_SIZE;
-        private int width = DEFAULT_INPUT_SIZE;
-        private int channels = 3;
-        private int classes = DEFAULT_CLASSES;
 
         private Builder(Depth depth) {
+            super("ResNet");
             this.depth = depth;
-        }
-
-        /**
-         * @param inputHeight image height, at least {@link ResNet#MIN_INPUT_SIZE}
-         * @param inputWidth  image width, at least {@link ResNet#MIN_INPUT_SIZE}
-         * @param inputChannels image channels, positive
-         * @return this builder
-         */
-        public Builder optInputShape(int inputHeight, int inputWidth, int inputChannels) {
-            String why = "ResNet halves the size five times";
-            this.height = Require.atLeast("inputHeight", inputHeight, MIN_INPUT_SIZE, why);
-            this.width = Require.atLeast("inputWidth", inputWidth, MIN_INPUT_SIZE, why);
-            this.channels = Require.positive("inputChannels", inputChannels);
-            return this;
-        }
-
-        /**
-         * @param numClasses number of classes of the softmax output, at least 2 (default 1000)
-         * @return this builder
-         */
-        public Builder optClasses(int numClasses) {
-            this.classes = Require.classes(numClasses);
-            return this;
         }
 
         @Override
@@ -114,9 +80,9 @@ public final class ResNet {
                 }
             }
             graph.addLayer("avgpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), output);
-            graph.addLayer("fc", Layers.softmaxOutput("fc", classes), "avgpool");
+            graph.addLayer("fc", Layers.softmaxOutput("fc", classes()), "avgpool");
             return graph.setOutputs("fc")
-                    .setInputTypes(InputType.convolutional(height, width, channels))
+                    .setInputTypes(inputType())
                     .build();
         }
     }

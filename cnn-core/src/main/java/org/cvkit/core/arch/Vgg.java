@@ -3,7 +3,6 @@ package org.cvkit.core.arch;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -18,13 +17,6 @@ import org.nd4j.linalg.activations.Activation;
  * Parameters with 1000 classes: VGG-16 138,357,544, VGG-19 143,667,240; VGG-16 without the top 14,714,688.
  */
 public final class Vgg {
-
-    /** Default input: 224x224 RGB images, as on ImageNet. */
-    public static final int DEFAULT_INPUT_SIZE = 224;
-    /** Default number of classes: the 1000 ImageNet classes. */
-    public static final int DEFAULT_CLASSES = 1000;
-    /** Smallest input side: five poolings halve the size five times. */
-    public static final int MIN_INPUT_SIZE = 32;
 
     private static final int[] BLOCK_FILTERS = {64, 128, 256, 512, 512};
     private static final int TOP_UNITS = 4096;
@@ -56,42 +48,14 @@ public final class Vgg {
     }
 
     /** Collects the input size and whether (and for how many classes) to add the top. */
-    public static final class Builder extends ArchitectureBuilder<Builder, MultiLayerConfiguration> {
+    public static final class Builder extends ImageNetArchitectureBuilder<Builder, MultiLayerConfiguration> {
 
         private final Depth depth;
-        private int height = DEFAULT_INPUT_SIZE;
-        private int width = DEFAULT_INPUT_SIZE;
-        private int channels = 3;
-        private int classes = DEFAULT_CLASSES;
         private boolean includeTop = true;
-        private boolean classesSet;
 
         private Builder(Depth depth) {
+            super("VGG");
             this.depth = depth;
-        }
-
-        /**
-         * @param inputHeight   image height, at least {@link Vgg#MIN_INPUT_SIZE}
-         * @param inputWidth    image width, at least {@link Vgg#MIN_INPUT_SIZE}
-         * @param inputChannels image channels, positive
-         * @return this builder
-         */
-        public Builder optInputShape(int inputHeight, int inputWidth, int inputChannels) {
-            String why = "VGG halves the size five times";
-            this.height = Require.atLeast("inputHeight", inputHeight, MIN_INPUT_SIZE, why);
-            this.width = Require.atLeast("inputWidth", inputWidth, MIN_INPUT_SIZE, why);
-            this.channels = Require.positive("inputChannels", inputChannels);
-            return this;
-        }
-
-        /**
-         * @param numClasses number of classes of the top's softmax, at least 2 (default 1000)
-         * @return this builder
-         */
-        public Builder optClasses(int numClasses) {
-            this.classes = Require.classes(numClasses);
-            this.classesSet = true;
-            return this;
         }
 
         /**
@@ -111,8 +75,8 @@ public final class Vgg {
          */
         @Override
         public MultiLayerConfiguration build() {
-            if (classesSet && !includeTop) {
-                throw new IllegalArgumentException("optClasses(" + classes + ") needs the top, but optIncludeTop(false)"
+            if (classesSet() && !includeTop) {
+                throw new IllegalArgumentException("optClasses(" + classes() + ") needs the top, but optIncludeTop(false)"
                         + " leaves it out; drop one of the two calls");
             }
             NeuralNetConfiguration.ListBuilder layers = Layers.defaults(seed(), updater()).list();
@@ -127,9 +91,9 @@ public final class Vgg {
             if (includeTop) {
                 layers.layer(Layers.denseWithDropout("fc1", TOP_UNITS, TOP_DROPOUT_RETAIN))
                         .layer(Layers.denseWithDropout("fc2", TOP_UNITS, TOP_DROPOUT_RETAIN))
-                        .layer(Layers.softmaxOutput("predictions", classes));
+                        .layer(Layers.softmaxOutput("predictions", classes()));
             }
-            return layers.setInputType(InputType.convolutional(height, width, channels)).build();
+            return layers.setInputType(inputType()).build();
         }
     }
 }
