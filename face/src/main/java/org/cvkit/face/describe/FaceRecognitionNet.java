@@ -2,9 +2,9 @@ package org.cvkit.face.describe;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import org.cvkit.face.tfjs.TfjsLayout;
 import org.cvkit.zoo.format.WeightTensor;
 import org.cvkit.zoo.format.tfjs.TfjsWeightsReader;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -50,13 +50,6 @@ public final class FaceRecognitionNet {
      * @throws IllegalArgumentException if the input has another shape
      */
     public INDArray descriptors(INDArray input) {
-        Objects.requireNonNull(input, "input");
-        int size = FaceRecognitionInput.SIZE;
-        if (input.rank() != 4 || input.size(1) != 3 || input.size(2) != size || input.size(3) != size) {
-            throw new IllegalArgumentException("the face recognition net needs an input [N, 3, " + size + ", "
-                    + size + "] but got " + Arrays.toString(input.shape())
-                    + "; prepare face crops with FaceRecognitionInput");
-        }
-        return network.outputSingle(input);
+        return network.outputSingle(TfjsLayout.requireSquareRgbBatch(input, FaceRecognitionInput.SIZE, "face recognition net", "FaceRecognitionInput"));
     }
 }

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import org.cvkit.detection.geometry.ImagePlacement;
 import org.cvkit.detection.geometry.NmsConfig;
 import org.cvkit.detection.yolo.YoloV2Decoder;
 import org.cvkit.detection.yolo.YoloV2Head;
+import org.cvkit.face.tfjs.TfjsLayout;
 import org.cvkit.zoo.format.WeightTensor;
 import org.cvkit.zoo.format.tfjs.TfjsWeightsReader;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -78,14 +78,7 @@ public final class TinyFaceDetector {
      * @throws IllegalArgumentException if the input has another shape
      */
     public INDArray rawOutput(INDArray input) {
-        Objects.requireNonNull(input, "input");
-        int size = TinyFaceDetectorInput.SIZE;
-        if (input.rank() != 4 || input.size(1) != 3 || input.size(2) != size || input.size(3) != size) {
-            throw new IllegalArgumentException("the tiny face detector needs an input [N, 3, " + size + ", " + size
-                    + "] but got " + Arrays.toString(input.shape())
-                    + "; prepare images with TinyFaceDetectorInput");
-        }
-        return network.output(input);
+        return network.output(TfjsLayout.requireSquareRgbBatch(input, TinyFaceDetectorInput.SIZE, "tiny face detector", "TinyFaceDetectorInput"));
     }
 
     /**

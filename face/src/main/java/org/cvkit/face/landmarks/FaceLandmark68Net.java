@@ -2,9 +2,9 @@ package org.cvkit.face.landmarks;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import org.cvkit.face.tfjs.TfjsLayout;
 import org.cvkit.zoo.format.WeightTensor;
 import org.cvkit.zoo.format.tfjs.TfjsWeightsReader;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -50,12 +50,6 @@ public final class FaceLandmark68Net {
      * @throws IllegalArgumentException if the input has another shape
      */
     public INDArray rawOutput(INDArray input) {
-        Objects.requireNonNull(input, "input");
-        int size = FaceLandmarkInput.SIZE;
-        if (input.rank() != 4 || input.size(1) != 3 || input.size(2) != size || input.size(3) != size) {
-            throw new IllegalArgumentException("the landmark net needs an input [N, 3, " + size + ", " + size
-                    + "] but got " + Arrays.toString(input.shape()) + "; prepare face crops with FaceLandmarkInput");
-        }
-        return network.outputSingle(input);
+        return network.outputSingle(TfjsLayout.requireSquareRgbBatch(input, FaceLandmarkInput.SIZE, "landmark net", "FaceLandmarkInput"));
     }
 }

@@ -120,4 +120,23 @@ public final class TfjsLayout {
         }
         return Nd4j.create(chw, new long[] {1, 3, side, side}, 'c');
     }
+
+    /**
+     * Checks that a net gets a batch of square RGB images of its side.
+     *
+     * @param input    the batch
+     * @param side     the side the net takes
+     * @param net      the net's name, for the message
+     * @param preparer the class that prepares such input, for the message
+     * @return the input
+     * @throws IllegalArgumentException if the input is not {@code [N, 3, side, side]}
+     */
+    public static INDArray requireSquareRgbBatch(INDArray input, int side, String net, String preparer) {
+        Objects.requireNonNull(input, "input");
+        if (input.rank() != 4 || input.size(1) != 3 || input.size(2) != side || input.size(3) != side) {
+            throw new IllegalArgumentException("the " + net + " needs an input [N, 3, " + side + ", " + side
+                    + "] but got " + Arrays.toString(input.shape()) + "; prepare it with " + preparer);
+        }
+        return input;
+    }
 }
