@@ -128,12 +128,7 @@ public class AugmentationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        byte[] levels = new byte[SIDE * SIDE * 3];
-        new Random(42).nextBytes(levels);
-        image = new Mat(SIDE, SIDE, CV_8UC3);
-        try (BytePointer data = image.data()) {
-            data.put(levels);
-        }
+        image = BenchmarkImages.randomBgr(SIDE, SIDE, 42);
         sample = new Sample(image, List.of(new LabeledBox(new Box(40, 60, 200, 220), "a"),
                 new LabeledBox(new Box(250, 100, 400, 300), "b"), new LabeledBox(new Box(100, 350, 480, 500), "c")),
                 List.of(new Keypoint(256, 256, true)), Homography.IDENTITY, 0.25);

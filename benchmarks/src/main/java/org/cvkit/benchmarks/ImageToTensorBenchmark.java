@@ -1,9 +1,7 @@
 package org.cvkit.benchmarks;
 
 import java.io.IOException;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.core.image.ImageTensorFormat;
 import org.cvkit.core.image.ImageTensors;
@@ -48,10 +46,7 @@ public class ImageToTensorBenchmark {
         String[] parts = size.split("x");
         int width = Integer.parseInt(parts[0]);
         int height = Integer.parseInt(parts[1]);
-        image = new Mat(height, width, opencv_core.CV_8UC3);
-        byte[] pixels = new byte[width * height * 3];
-        new Random(42).nextBytes(pixels);
-        image.data().put(pixels);
+        image = BenchmarkImages.randomBgr(width, height, 42);
         dataVecLoader = new NativeImageLoader(height, width, 3, NativeImageLoader.MultiPageMode.FIRST);
         dataVecScaler = new ImagePreProcessingScaler(0, 1);
     }

@@ -1,11 +1,8 @@
 package org.cvkit.benchmarks;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.core.image.ImageTensorFormat;
 import org.cvkit.detection.sliding.CourseExampleClassifier;
@@ -52,12 +49,7 @@ public class SlidingWindowBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        byte[] levels = new byte[side * side * 3];
-        new Random(42).nextBytes(levels);
-        image = new Mat(side, side, CV_8UC3);
-        try (BytePointer pixels = image.data()) {
-            pixels.put(levels);
-        }
+        image = BenchmarkImages.randomBgr(side, side, 42);
         var classifier = CourseExampleClassifier.build(42);
         convolutional = FullyConvolutionalConverter.convert(classifier, CourseExampleClassifier.INPUT,
                 CourseExampleClassifier.CHANNELS);
