@@ -5,6 +5,7 @@ import org.cvkit.apps.augment.AugmentCommand;
 import org.cvkit.apps.explain.ExplainCommand;
 import org.cvkit.apps.train.TrainCommand;
 import org.cvkit.apps.zoo.ZooCommand;
+import org.cvkit.core.runtime.LayerHelpers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = CvkitCommand.Version.class,
         description = "A computer-vision toolkit on Deeplearning4j and OpenCV.",
         subcommands = {AugmentCommand.class, ExplainCommand.class, TrainCommand.class, ZooCommand.class,
-                CommandLine.HelpCommand.class})
+                org.cvkit.apps.style.StyleCommand.class, CommandLine.HelpCommand.class})
 public final class CvkitCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,6 +32,7 @@ public final class CvkitCommand implements Runnable {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        LayerHelpers.enable();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.core.image.ImageTensorFormat;
+import org.cvkit.core.runtime.LayerHelpers;
 import org.cvkit.detection.sliding.CourseExampleClassifier;
 import org.cvkit.detection.sliding.CropSlidingWindow;
 import org.cvkit.detection.sliding.FullyConvolutionalConverter;
@@ -49,6 +50,7 @@ public class SlidingWindowBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        LayerHelpers.enable();
         image = BenchmarkImages.randomBgr(side, side, 42);
         var classifier = CourseExampleClassifier.build(42);
         convolutional = FullyConvolutionalConverter.convert(classifier, CourseExampleClassifier.INPUT,

@@ -10,6 +10,7 @@ import org.cvkit.core.data.LabeledImageSet;
 import org.cvkit.core.image.Normalization;
 import org.cvkit.core.io.ModelIO;
 import org.cvkit.core.io.ModelMetadata;
+import org.cvkit.core.runtime.LayerHelpers;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
@@ -124,6 +125,7 @@ public final class FashionMnistTraining {
         LabeledImageSet train = pool.slice(0, settings.trainingImages());
         LabeledImageSet test = FashionMnist.load(dataDirectory, FashionMnist.Split.TEST).normalized(normalization);
 
+        LayerHelpers.enable();
         MultiLayerNetwork network = new MultiLayerNetwork(LeNet5.configuration(FashionMnist.IMAGE_SIZE,
                 FashionMnist.IMAGE_SIZE, 1, FashionMnist.CLASS_NAMES.size(), settings.seed(),
                 Optimizer.ADAM.updater(settings.learningRateSchedule())));

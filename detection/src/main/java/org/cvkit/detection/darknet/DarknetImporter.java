@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cvkit.core.geometry.ImageSize;
+import org.cvkit.core.runtime.LayerHelpers;
 import org.cvkit.detection.geometry.BoxShape;
 import org.cvkit.detection.yolo.YoloV3Head;
 import org.cvkit.zoo.format.ModelFormatException;
@@ -105,6 +106,7 @@ public final class DarknetImporter {
         ComputationGraphConfiguration configuration = assembly.graph
                 .setOutputs(assembly.outputs.toArray(String[]::new)).build();
         checkShapes(configuration, assembly, shapes);
+        LayerHelpers.enable();
         ComputationGraph graph = new ComputationGraph(configuration);
         graph.init();
         for (ConvolutionWeights convolution : weights.convolutions()) {

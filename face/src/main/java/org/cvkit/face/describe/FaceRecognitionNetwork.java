@@ -2,6 +2,7 @@ package org.cvkit.face.describe;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cvkit.core.runtime.LayerHelpers;
 import org.cvkit.face.tfjs.TfjsLayout;
 import org.cvkit.zoo.format.WeightTensor;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
@@ -79,6 +80,7 @@ final class FaceRecognitionNetwork {
         builder.graph.addLayer("fc", new DenseLayer.Builder().nIn(256).nOut(DESCRIPTOR_LENGTH).hasBias(false)
                 .activation(Activation.IDENTITY).build(), "mean");
         builder.graph.setOutputs("fc");
+        LayerHelpers.enable();
         ComputationGraph network = new ComputationGraph(builder.graph.build());
         network.init();
         builder.load(network);

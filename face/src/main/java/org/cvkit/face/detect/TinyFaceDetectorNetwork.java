@@ -1,6 +1,7 @@
 package org.cvkit.face.detect;
 
 import java.util.Map;
+import org.cvkit.core.runtime.LayerHelpers;
 import org.cvkit.face.tfjs.TfjsLayout;
 import org.cvkit.zoo.format.WeightTensor;
 import org.deeplearning4j.nn.api.Layer;
@@ -57,6 +58,7 @@ final class TinyFaceDetectorNetwork {
         }
         list.layer(new ConvolutionLayer.Builder(1, 1).convolutionMode(ConvolutionMode.Truncate)
                 .nIn(CHANNELS[CHANNELS.length - 1]).nOut(OUTPUT_CHANNELS).activation(Activation.IDENTITY).build());
+        LayerHelpers.enable();
         MultiLayerNetwork network = new MultiLayerNetwork(list
                 .setInputType(InputType.convolutional(INPUT_SIZE, INPUT_SIZE, 3)).build());
         network.init();

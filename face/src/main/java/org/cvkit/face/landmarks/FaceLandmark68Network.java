@@ -2,6 +2,7 @@ package org.cvkit.face.landmarks;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cvkit.core.runtime.LayerHelpers;
 import org.cvkit.face.tfjs.TfjsLayout;
 import org.cvkit.zoo.format.WeightTensor;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
@@ -64,6 +65,7 @@ final class FaceLandmark68Network {
         parameters.put("fc", new INDArray[] {
             TfjsLayout.require(weights, "fc/weights", features, OUTPUT_LENGTH).toNdArray(), null,
             TfjsLayout.bias(TfjsLayout.require(weights, "fc/bias", OUTPUT_LENGTH))});
+        LayerHelpers.enable();
         ComputationGraph network = new ComputationGraph(graph.build());
         network.init();
         parameters.forEach((layer, values) -> {
