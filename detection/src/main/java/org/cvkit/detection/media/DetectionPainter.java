@@ -1,0 +1,103 @@
+package org.cvkit.detection.media;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
+import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.getTextSize;
+import static org.bytedeco.opencv.global.opencv_imgproc.putText;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.cvkit.core.geometry.Box;
+import org.cvkit.detection.geometry.Detection;
+
+/**
+ * Draws detections onto an image: each box in its class's colour with a label ("person 87%") on a filled strip
+ * above it (inside the box when there is no room above). Line width and text size follow the image size.
+ */
+public final class DetectionPainter {
+
+    private static final double GOLDEN_RATIO_CONJUGATE = 0.618033988749895;
+    private static final int REFERENCE_SIDE = 320;
+
+    /** Creates a painter. */
+    public DetectionPainter() {
+    }
+
+    /**
+     * Draws the detections onto the image.
+     *
+     * @param image      an 8-bit BGR image, changed in place
+     * @param detections boxes in the image's pixels
+     * @throws IllegalArgumentException if the image is empty or not 8-bit BGR
+     */
+    public void paint(Mat image, List<Detection> detections) {
+        Objects.requireNonNull(detections, "detections");
+        if (Objects.requireNonNull(image, "image").empty() || image.channels() != 3) {
+            throw new IllegalArgumentException("detections are drawn onto an 8-bit BGR image, but got "
+                    + (image.empty() ? "an empty image" : image.channels() + " channels"));
+        }
+        int thickness = Math.max(1, Math.round(Math.min(image.cols(), image.rows()) / (float) REFERENCE_SIDE));
+        double fontScale = 0.4 * thickness;
+        for (Detection detection : detections) {
+            draw(image, detection, thickness, fontScale);
+        }
+    }
+
+    private static void draw(Mat image, Detection detection, int thickness, double fontScale) {
+        Box box = detection.box();
+        int left = clamp(box.x1(), image.cols());
+        int top = clamp(box.y1(), image.rows());
+        int right = clamp(box.x2(), image.cols());
+        int bottom = clamp(box.y2(), image.rows());
+        try (Scalar colour = classColour(detection.classIndex());
+             Scalar white = new Scalar(255, 255, 255, 0);
+             Point topLeft = new Point(left, top);
+             Point bottomRight = new Point(right, bottom);
+             IntPointer baseline = new IntPointer(1);
+             Size text = getTextSize(label(detection), FONT_HERSHEY_SIMPLEX, fontScale, thickness, baseline)) {
+            rectangle(image, topLeft, bottomRight, colour, thickness, LINE_8, 0);
+            int stripHeight = text.height() + baseline.get() + 2 * thickness;
+            int stripTop = top - stripHeight >= 0 ? top - stripHeight : top;
+            try (Point stripStart = new Point(left, stripTop);
+                 Point stripEnd = new Point(left + text.width() + 2 * thickness, stripTop + stripHeight);
+                 Point textOrigin = new Point(left + thickness, stripTop + thickness + text.height())) {
+                rectangle(image, stripStart, stripEnd, colour, FILLED, LINE_8, 0);
+                putText(image, label(detection), textOrigin, FONT_HERSHEY_SIMPLEX, fontScale, white, thickness,
+                        LINE_AA, false);
+            }
+        }
+    }
+
+    /**
+     * @param detection a detection
+     * @return its label as drawn: the class name (or {@code #index} without one) and the score in percent
+     */
+    static String label(Detection detection) {
+        String name = detection.label().isEmpty() ? "#" + detection.classIndex() : detection.label();
+        return String.format(Locale.ROOT, "%s %d%%", name, Math.round(detection.score() * 100));
+    }
+
+    /**
+     * @param classIndex a class
+     * @return a saturated colour of its own (hues spread by the golden ratio), as BGR
+     */
+    static Scalar classColour(int classIndex) {
+        float hue = (float) ((classIndex * GOLDEN_RATIO_CONJUGATE) % 1.0);
+        int rgb = Color.HSBtoRGB(hue, 0.85f, 0.95f);
+        return new Scalar(rgb & 0xFF, (rgb >> 8) & 0xFF, (rgb >> 16) & 0xFF, 0);
+    }
+
+    private static int clamp(double coordinate, int limit) {
+        return (int) Math.max(0, Math.min(limit - 1, Math.round(coordinate)));
+    }
+}
