@@ -1,7 +1,11 @@
 package org.cvkit.apps;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+
 import java.io.PrintWriter;
 import org.cvkit.apps.augment.AugmentCommand;
+import org.cvkit.apps.detect.DetectCommand;
 import org.cvkit.apps.explain.ExplainCommand;
 import org.cvkit.apps.train.TrainCommand;
 import org.cvkit.apps.zoo.ZooCommand;
@@ -14,8 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CvkitCommand.Version.class,
         description = "A computer-vision toolkit on Deeplearning4j and OpenCV.",
-        subcommands = {AugmentCommand.class, ExplainCommand.class, TrainCommand.class, ZooCommand.class,
-                org.cvkit.apps.style.StyleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AugmentCommand.class, DetectCommand.class, ExplainCommand.class, TrainCommand.class,
+                ZooCommand.class, CommandLine.HelpCommand.class})
 public final class CvkitCommand implements Runnable {
 
     @CommandLine.Spec
@@ -33,6 +37,7 @@ public final class CvkitCommand implements Runnable {
      */
     public static void main(String[] args) {
         LayerHelpers.enable();
+        av_log_set_level(AV_LOG_ERROR); // FFmpeg would print every stream's layout on opening a video
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

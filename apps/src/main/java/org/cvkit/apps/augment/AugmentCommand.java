@@ -1,9 +1,5 @@
 package org.cvkit.apps.augment;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +7,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.apps.ExitCode;
+import org.cvkit.apps.ImageFiles;
+import org.cvkit.apps.ProgressLine;
+import org.cvkit.apps.StagedFolder;
 import org.cvkit.augment.Augmenter;
 import org.cvkit.augment.Sample;
 import org.cvkit.augment.Transform;
@@ -50,8 +47,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "Ops:"},
         footer = {"Boxes are clipped to the image and dropped when less than --min-box-visibility of them remains."})
 public final class AugmentCommand implements Callable<Integer> {
-
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff", "webp");
 
     private CommandSpec spec;
 
@@ -110,7 +105,7 @@ public final class AugmentCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         Augmenter augmenter = new Augmenter(pipeline.read(), seed);
-        List<Path> images = listImages();
+        List<Path> images = ImageFiles.list(inputFolder);
         Tally tally = new Tally();
         try (StagedFolder staged = StagedFolder.beside(outputFolder)) {
             try (ProgressLine line = new ProgressLine(spec.commandLine().getErr());
@@ -145,33 +140,18 @@ public final class AugmentCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> listImages() throws IOException {
-        List<Path> images;
-        try (Stream<Path> files = Files.list(inputFolder)) {
-            images = files.filter(file -> Files.isRegularFile(file)
-                    && IMAGE_EXTENSIONS.contains(extension(file).toLowerCase(Locale.ROOT))).sorted().toList();
-        }
-        if (images.isEmpty()) {
-            throw new IllegalArgumentException("no images in " + inputFolder + "; expected files ending in "
-                    + String.join(", ", IMAGE_EXTENSIONS.stream().sorted().toList()));
-        }
-        return images;
-    }
-
     private void augmentImage(Path imageFile, long firstIndex, Augmenter augmenter, Path outputDir, Tally tally,
                               ProgressBar progress) throws IOException {
-        String stem = stem(imageFile);
-        try (Mat image = readImage(imageFile)) {
+        String stem = ImageFiles.stem(imageFile);
+        try (Mat image = ImageFiles.read(imageFile)) {
             ImageLabels imageLabels = labels.read(inputFolder, stem, new ImageSize(image.cols(), image.rows()));
             // A view of the image, which the try block closes.
             Sample input = new Sample(image, imageLabels.boxes(), List.of(), Homography.IDENTITY, minBoxVisibility);
             for (int copy = 1; copy <= copies; copy++) {
                 String name = stem + "-" + copy;
                 try (Sample output = augmenter.apply(input, firstIndex + copy - 1)) {
-                    Path written = outputDir.resolve(name + "." + extension(imageFile));
-                    if (!imwrite(written.toString(), output.image())) {
-                        throw new IOException("OpenCV could not write " + written);
-                    }
+                    Path written = outputDir.resolve(name + "." + ImageFiles.extension(imageFile));
+                    ImageFiles.write(written, output.image());
                     if (labels.hasFiles()) {
                         imageLabels.write(labels.labelFile(outputDir, name), written.getFileName().toString(),
                                 output.size(), output.channels(), output.boxes());
@@ -183,33 +163,11 @@ public final class AugmentCommand implements Callable<Integer> {
         }
     }
 
-    /** @return the image as 8-bit BGR, which the caller closes */
-    private static Mat readImage(Path imageFile) {
-        Mat image = imread(imageFile.toString(), IMREAD_COLOR);
-        if (image.isNull() || image.empty()) {
-            image.close();
-            throw new IllegalArgumentException("cannot read image " + imageFile + ": the file is corrupt or not an "
-                    + "image");
-        }
-        return image;
-    }
-
     private void copyClassNames(Path outputDir) throws IOException {
         Path classes = inputFolder.resolve("classes.txt");
         if (labels == LabelFormat.YOLO && Files.isRegularFile(classes)) {
             Files.copy(classes, outputDir.resolve("classes.txt"), StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        return name.substring(0, name.lastIndexOf('.'));
-    }
-
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1);
     }
 
     /** Counts of what a run wrote. */

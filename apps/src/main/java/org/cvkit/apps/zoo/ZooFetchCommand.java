@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.cvkit.apps.StoreOptions;
 import org.cvkit.zoo.asset.AssetStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

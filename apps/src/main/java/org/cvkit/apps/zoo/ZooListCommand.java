@@ -3,6 +3,7 @@ package org.cvkit.apps.zoo;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.Locale;
+import org.cvkit.apps.StoreOptions;
 import org.cvkit.zoo.asset.Asset;
 import org.cvkit.zoo.asset.AssetRegistry;
 import org.cvkit.zoo.asset.AssetStore;

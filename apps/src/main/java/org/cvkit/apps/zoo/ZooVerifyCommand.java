@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cvkit.apps.ExitCode;
+import org.cvkit.apps.StoreOptions;
 import org.cvkit.zoo.asset.VerificationResult;
 import org.cvkit.zoo.asset.VerificationResult.Status;
 import picocli.CommandLine.Command;

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +43,16 @@ class AtomicFilesTest {
             throw new IllegalStateException("bug");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(listing(directory)).isEmpty();
+    }
+
+    @Test
+    void newFilesGetTheUmasksPermissionsLikeAnyOtherNewFile() throws IOException {
+        Path target = directory.resolve("result.txt");
+        Path plain = Files.createFile(directory.resolve("plain.txt"));
+
+        AtomicFiles.write(target, temporary -> Files.writeString(temporary, "done"));
+
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     private static Stream<Path> listing(Path directory) throws IOException {

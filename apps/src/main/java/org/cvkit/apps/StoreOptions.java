@@ -1,4 +1,4 @@
-package org.cvkit.apps.zoo;
+package org.cvkit.apps;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -7,8 +7,8 @@ import org.cvkit.zoo.asset.AssetStore;
 import org.cvkit.zoo.asset.ZooLocations;
 import picocli.CommandLine.Option;
 
-/** The cache and mirror folders every {@code zoo} sub-command accepts, defaulting to the environment's. */
-final class StoreOptions {
+/** The zoo's cache and mirror folders: options of every sub-command that needs assets, defaulting to the environment's. */
+public final class StoreOptions {
 
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Download cache (default: -Dcvkit.cache, $CVKIT_CACHE, else $XDG_CACHE_HOME/cvkit or"
@@ -20,7 +20,7 @@ final class StoreOptions {
     Path mirror;
 
     /** @return the shipped registry over the chosen cache and mirror */
-    AssetStore store() {
+    public AssetStore store() {
         ZooLocations environment = ZooLocations.fromEnvironment();
         return AssetStore.builder(AssetRegistry.defaults(), new ZooLocations(
                 cache == null ? environment.cache() : cache,

@@ -1,4 +1,4 @@
-package org.cvkit.apps.augment;
+package org.cvkit.apps;
 
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ProgressBarConsumer;
@@ -7,14 +7,15 @@ import me.tongfei.progressbar.ProgressBarConsumer;
  * Draws a progress bar on one line of a writer (the command's standard error), redrawn in place. Closing ends the
  * line once, whether the bar or its owner closes it first, so that later messages start on a line of their own.
  */
-final class ProgressLine implements ProgressBarConsumer {
+public final class ProgressLine implements ProgressBarConsumer {
 
     private static final int WIDTH = 100;
 
     private final PrintWriter out;
     private boolean lineOpen;
 
-    ProgressLine(PrintWriter out) {
+    /** @param out where the bar is drawn, usually the command's standard error */
+    public ProgressLine(PrintWriter out) {
         this.out = out;
     }
 

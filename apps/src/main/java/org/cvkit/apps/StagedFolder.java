@@ -1,4 +1,4 @@
-package org.cvkit.apps.augment;
+package org.cvkit.apps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * output folder (renaming the whole folder when the output does not exist yet); closing without a commit deletes
  * them, so a failed run leaves no half-written output.
  */
-final class StagedFolder implements AutoCloseable {
+public final class StagedFolder implements AutoCloseable {
 
     private final Path target;
     private final Path staging;
@@ -31,7 +31,7 @@ final class StagedFolder implements AutoCloseable {
      * @throws IOException              if the staging folder cannot be created
      * @throws IllegalArgumentException if the target exists and is not a folder
      */
-    static StagedFolder beside(Path target) throws IOException {
+    public static StagedFolder beside(Path target) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new IllegalArgumentException("the output " + target + " is a file; give a folder");
@@ -41,7 +41,7 @@ final class StagedFolder implements AutoCloseable {
     }
 
     /** @return the folder to write results into */
-    Path path() {
+    public Path path() {
         return staging;
     }
 
@@ -50,7 +50,7 @@ final class StagedFolder implements AutoCloseable {
      *
      * @throws IOException if a file cannot be moved
      */
-    void commit() throws IOException {
+    public void commit() throws IOException {
         if (Files.exists(target)) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
                 for (Path file : files) {
