@@ -75,11 +75,30 @@ class TinyFaceDetectorTest {
         }
     }
 
+    /** face-api scores sample3's faces 0.808, 0.783 and 0.684 (face-api fixture of the analysis tests). */
     @Test
-    void rejectsAnInputOfAnotherSize() {
-        try (INDArray input = Nd4j.zeros(1, 3, 224, 224)) {
+    void keepsOnlyTheFacesAboveTheScoreThresholdOfItsOptions() throws IOException {
+        BufferedImage image = ImageIO.read(SharedAssets.resolve("sample3.jpg").toFile());
+        TinyFaceDetector strict = detector.withOptions(TinyFaceDetectorOptions.DEFAULT.withScoreThreshold(0.7));
+
+        assertThat(strict.options().scoreThreshold()).isEqualTo(0.7);
+        assertThat(strict.detect(image)).hasSize(2);
+        assertThat(detector.options()).isEqualTo(TinyFaceDetectorOptions.DEFAULT);
+    }
+
+    @Test
+    void rejectsAnInputWhoseSideIsNotAMultipleOf32() {
+        try (INDArray input = Nd4j.zeros(1, 3, 200, 200)) {
             assertThatThrownBy(() -> detector.rawOutput(input)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("[N, 3, 416, 416]").hasMessageContaining("[1, 3, 224, 224]");
+                    .hasMessageContaining("multiple of 32").hasMessageContaining("[1, 3, 200, 200]");
+        }
+    }
+
+    @Test
+    void rejectsANonSquareInput() {
+        try (INDArray input = Nd4j.zeros(1, 3, 224, 320)) {
+            assertThatThrownBy(() -> detector.rawOutput(input)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("[N, 3, 224, 224]").hasMessageContaining("[1, 3, 224, 320]");
         }
     }
 
