@@ -21,13 +21,17 @@ import org.cvkit.core.geometry.Box;
 import org.cvkit.detection.geometry.Detection;
 
 /**
- * Draws detections onto an image: each box in its class's colour with a label ("person 87%") on a filled strip
- * above it (inside the box when there is no room above). Line width and text size follow the image size.
+ * Draws detections onto an image: each box in its class's colour with a label ("person 87%") in white on a filled
+ * strip above it (inside the box when there is no room above, shifted left at the right edge), readable on any
+ * background. Line width and text size follow the image size.
  */
 public final class DetectionPainter {
 
     private static final double GOLDEN_RATIO_CONJUGATE = 0.618033988749895;
-    private static final int REFERENCE_SIDE = 320;
+    /** Image side per pixel of line width, and per unit of OpenCV font scale. */
+    private static final int LINE_SIDE = 300;
+    private static final int FONT_SIDE = 1200;
+    private static final double MIN_FONT_SCALE = 0.35;
 
     /** Creates a painter. */
     public DetectionPainter() {
@@ -46,14 +50,16 @@ public final class DetectionPainter {
             throw new IllegalArgumentException("detections are drawn onto an 8-bit BGR image, but got "
                     + (image.empty() ? "an empty image" : image.channels() + " channels"));
         }
-        int thickness = Math.max(1, Math.round(Math.min(image.cols(), image.rows()) / (float) REFERENCE_SIDE));
-        double fontScale = 0.4 * thickness;
+        int side = Math.min(image.cols(), image.rows());
+        int thickness = Math.max(1, Math.round(side / (float) LINE_SIDE));
+        double fontScale = Math.max(MIN_FONT_SCALE, side / (double) FONT_SIDE);
+        int textThickness = Math.max(1, (int) Math.round(fontScale * 2));
         for (Detection detection : detections) {
-            draw(image, detection, thickness, fontScale);
+            draw(image, detection, thickness, fontScale, textThickness);
         }
     }
 
-    private static void draw(Mat image, Detection detection, int thickness, double fontScale) {
+    private static void draw(Mat image, Detection detection, int thickness, double fontScale, int textThickness) {
         Box box = detection.box();
         int left = clamp(box.x1(), image.cols());
         int top = clamp(box.y1(), image.rows());
@@ -64,15 +70,17 @@ public final class DetectionPainter {
              Point topLeft = new Point(left, top);
              Point bottomRight = new Point(right, bottom);
              IntPointer baseline = new IntPointer(1);
-             Size text = getTextSize(label(detection), FONT_HERSHEY_SIMPLEX, fontScale, thickness, baseline)) {
+             Size text = getTextSize(label(detection), FONT_HERSHEY_SIMPLEX, fontScale, textThickness, baseline)) {
             rectangle(image, topLeft, bottomRight, colour, thickness, LINE_8, 0);
             int stripHeight = text.height() + baseline.get() + 2 * thickness;
+            int stripWidth = text.width() + 2 * thickness;
             int stripTop = top - stripHeight >= 0 ? top - stripHeight : top;
-            try (Point stripStart = new Point(left, stripTop);
-                 Point stripEnd = new Point(left + text.width() + 2 * thickness, stripTop + stripHeight);
-                 Point textOrigin = new Point(left + thickness, stripTop + thickness + text.height())) {
+            int stripLeft = Math.max(0, Math.min(left, image.cols() - stripWidth));
+            try (Point stripStart = new Point(stripLeft, stripTop);
+                 Point stripEnd = new Point(stripLeft + stripWidth, stripTop + stripHeight);
+                 Point textOrigin = new Point(stripLeft + thickness, stripTop + thickness + text.height())) {
                 rectangle(image, stripStart, stripEnd, colour, FILLED, LINE_8, 0);
-                putText(image, label(detection), textOrigin, FONT_HERSHEY_SIMPLEX, fontScale, white, thickness,
+                putText(image, label(detection), textOrigin, FONT_HERSHEY_SIMPLEX, fontScale, white, textThickness,
                         LINE_AA, false);
             }
         }
