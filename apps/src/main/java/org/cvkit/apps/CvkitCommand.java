@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import org.cvkit.apps.augment.AugmentCommand;
 import org.cvkit.apps.detect.DetectCommand;
 import org.cvkit.apps.explain.ExplainCommand;
+import org.cvkit.apps.style.StyleCommand;
 import org.cvkit.apps.train.TrainCommand;
 import org.cvkit.apps.zoo.ZooCommand;
 import org.cvkit.core.runtime.LayerHelpers;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         versionProvider = CvkitCommand.Version.class,
         description = "A computer-vision toolkit on Deeplearning4j and OpenCV.",
         subcommands = {AugmentCommand.class, DetectCommand.class, ExplainCommand.class, TrainCommand.class,
-                ZooCommand.class, CommandLine.HelpCommand.class})
+                StyleCommand.class, ZooCommand.class, CommandLine.HelpCommand.class})
 public final class CvkitCommand implements Runnable {
 
     @CommandLine.Spec
