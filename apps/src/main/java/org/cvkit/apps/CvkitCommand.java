@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import org.cvkit.apps.augment.AugmentCommand;
 import org.cvkit.apps.detect.DetectCommand;
 import org.cvkit.apps.explain.ExplainCommand;
+import org.cvkit.apps.face.FaceVerifyCommand;
 import org.cvkit.apps.style.StyleCommand;
 import org.cvkit.apps.train.TrainCommand;
 import org.cvkit.apps.zoo.ZooCommand;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CvkitCommand.Version.class,
         description = "A computer-vision toolkit on Deeplearning4j and OpenCV.",
-        subcommands = {AugmentCommand.class, DetectCommand.class, ExplainCommand.class, TrainCommand.class,
-                StyleCommand.class, ZooCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AugmentCommand.class, DetectCommand.class, ExplainCommand.class, FaceVerifyCommand.class,
+                StyleCommand.class, TrainCommand.class, ZooCommand.class, CommandLine.HelpCommand.class})
 public final class CvkitCommand implements Runnable {
 
     @CommandLine.Spec

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
                     + DetectCommand.SAMPLE_OUTPUT + "."},
         footer = {"", "Outputs are written only when the whole input went through: a failed run leaves none behind.",
             "Models: " + "yolo-fastest-xl (COCO, 80 classes; default), yolo-fastest, yolo-fastest-body (people), "
-                    + "yolov3-tiny (once fetched), face (face-api's tiny face detector), or a Darknet .cfg file."})
+                    + "yolov3-tiny (once fetched), face (face-api's tiny face detector), a Darknet .cfg file, or a model "
+                    + "trained with 'cvkit train yolo' (.zip; default --conf 0.6, --iou 0.5 as in the course)."})
 public final class DetectCommand implements Callable<Integer> {
 
     static final String SAMPLE_VIDEO = "vtest.avi";
@@ -59,7 +60,8 @@ public final class DetectCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--model", defaultValue = "yolo-fastest-xl", paramLabel = "MODEL",
-            description = "Zoo model name, 'face', or a Darknet .cfg file (default: ${DEFAULT-VALUE}).")
+            description = "Zoo model name, 'face', a Darknet .cfg file, or a .zip from 'cvkit train yolo' "
+                    + "(default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--weights", paramLabel = "FILE",

@@ -12,12 +12,13 @@ import org.cvkit.core.image.ImageConversions;
 import org.cvkit.detection.darknet.YoloDetector;
 import org.cvkit.detection.geometry.NmsConfig;
 import org.cvkit.detection.media.ObjectDetector;
+import org.cvkit.detection.train.TrainedYolo;
 import org.cvkit.face.detect.TinyFaceDetector;
 import org.cvkit.zoo.asset.AssetStore;
 
 /**
- * The detectors {@code --model} names: the YOLO models of the zoo, face-api's tiny face detector, or a Darknet
- * {@code .cfg} file with its weights and class names.
+ * The detectors {@code --model} names: the YOLO models of the zoo, face-api's tiny face detector, a Darknet
+ * {@code .cfg} file with its weights and class names, or a YOLO model trained with {@code cvkit train yolo}.
  */
 final class DetectorModels {
 
@@ -37,7 +38,7 @@ final class DetectorModels {
     }
 
     /**
-     * @param model      a zoo model name, {@value #FACE}, or a Darknet {@code .cfg} file
+     * @param model      a zoo model name, {@value #FACE}, a Darknet {@code .cfg} file or a trained model {@code .zip}
      * @param weights    the Darknet weights for a {@code .cfg} file; {@code null} for the file beside it
      * @param names      the class names for a {@code .cfg} file; {@code null} for the {@code .names} file beside it
      * @param confidence the lowest score kept; {@code null} for the model's default
@@ -55,6 +56,10 @@ final class DetectorModels {
             TinyFaceDetector faces = TinyFaceDetector.load(file(files, "-weights_manifest.json"));
             return image -> faces.detect(ImageConversions.toBufferedImage(image), nms);
         }
+        if (model.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            TrainedYolo trained = TrainedYolo.load(existing(Path.of(model)));
+            return trained.withNms(thresholds(trained.nms(), confidence, iou));
+        }
         NmsConfig nms = thresholds(YOLO_DEFAULTS, confidence, iou);
         YoloDetector yolo;
         if (YOLO_BUNDLES.contains(model)) {
@@ -66,7 +71,7 @@ final class DetectorModels {
                     existing(names != null ? names : sibling(cfg, ".names")));
         } else {
             throw new IllegalArgumentException("unknown model '" + model + "'; use one of " + String.join(", ",
-                    YOLO_BUNDLES) + ", " + FACE + ", or a Darknet .cfg file");
+                    YOLO_BUNDLES) + ", " + FACE + ", a Darknet .cfg file, or a model .zip from 'cvkit train yolo'");
         }
         return image -> yolo.detect(image, nms);
     }

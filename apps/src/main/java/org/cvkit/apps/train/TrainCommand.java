@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         description = "Train a network and save it with the metadata needed to use it later.",
-        subcommands = {TrainLeNetCommand.class, TrainSiameseCommand.class})
+        subcommands = {TrainLeNetCommand.class, TrainSiameseCommand.class, TrainYoloCommand.class})
 public final class TrainCommand {
 }

@@ -1,0 +1,68 @@
+package org.cvkit.apps.face;
+
+import java.util.List;
+import java.util.Objects;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.cvkit.detection.geometry.Detection;
+import org.cvkit.detection.media.ObjectDetector;
+import org.cvkit.face.analysis.FaceAnalyzer;
+import org.cvkit.face.gallery.EnrolledPerson;
+import org.cvkit.face.gallery.Gallery;
+
+/**
+ * Finds the faces in an image and names each from a gallery. As an {@link ObjectDetector} it reports every face as a
+ * detection labelled as {@link IdentifiedFace#label()} does, with the face detector's score and a class per person:
+ * {@value #UNKNOWN_CLASS} for unknown faces, {@code 1 + i} for the gallery's {@code i}-th person in name order, so
+ * that each person keeps a colour of their own in pictures and videos. Not thread-safe, like the analyzer.
+ */
+final class FaceIdentifier implements ObjectDetector {
+
+    /** The class of faces nobody enrolled is within the threshold of. */
+    static final int UNKNOWN_CLASS = 0;
+
+    private final FaceAnalyzer analyzer;
+    private final Gallery gallery;
+    private final List<String> names;
+
+    /**
+     * @param analyzer finds, aligns and describes the faces
+     * @param gallery  the enrolled people and the threshold
+     */
+    FaceIdentifier(FaceAnalyzer analyzer, Gallery gallery) {
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.gallery = Objects.requireNonNull(gallery, "gallery");
+        this.names = gallery.people().stream().map(EnrolledPerson::name).toList();
+    }
+
+    /**
+     * @param image an 8-bit BGR image; left unchanged
+     * @return its faces, each with the nearest enrolled person, in the detector's order
+     */
+    List<IdentifiedFace> identify(Mat image) {
+        return analyzer.analyze(image).stream()
+                .map(face -> new IdentifiedFace(face, gallery.identify(face.descriptor())))
+                .toList();
+    }
+
+    @Override
+    public List<Detection> detect(Mat image) {
+        return identify(image).stream().map(this::toDetection).toList();
+    }
+
+    /**
+     * @param face an identified face
+     * @return the face as a detection: its box and score, its label, and its person's class
+     */
+    Detection toDetection(IdentifiedFace face) {
+        int classIndex = face.identification().person().map(name -> 1 + names.indexOf(name)).orElse(UNKNOWN_CLASS);
+        return new Detection(face.face().box(), classIndex, face.label(), face.face().score());
+    }
+
+    /**
+     * @param classIndex a class of {@link #toDetection}
+     * @return the person's name, or {@value IdentifiedFace#UNKNOWN}
+     */
+    String person(int classIndex) {
+        return classIndex == UNKNOWN_CLASS ? IdentifiedFace.UNKNOWN : names.get(classIndex - 1);
+    }
+}

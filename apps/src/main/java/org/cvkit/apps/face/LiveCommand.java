@@ -1,0 +1,177 @@
+package org.cvkit.apps.face;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.cvkit.apps.ExitCode;
+import org.cvkit.apps.ProgressLine;
+import org.cvkit.apps.StoreOptions;
+import org.cvkit.detection.geometry.Detection;
+import org.cvkit.detection.media.DetectionPainter;
+import org.cvkit.detection.media.FrameDetections;
+import org.cvkit.detection.media.VideoDetection;
+import org.cvkit.detection.media.VideoDetectionListener;
+import org.cvkit.detection.media.VideoInfo;
+import org.cvkit.detection.media.VideoSummary;
+import org.cvkit.face.analysis.FaceAnalyzer;
+import org.cvkit.face.gallery.Gallery;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cvkit face-verify live}: names the faces of a camera or a video as they come, in a window, or for a video
+ * with {@code --out} without a window in an annotated copy.
+ */
+@Command(name = "live", mixinStandardHelpOptions = true,
+        description = {"Name every face of a camera or a video as it comes: in a window that draws each face's box, "
+                + "name or 'unknown', distance and landmarks (close it to stop),",
+            "or, for a video with --out, without a window in an annotated copy of the video (boxes, names and "
+                    + "distances)."})
+final class LiveCommand implements Callable<Integer> {
+
+    /** The live window's title. */
+    static final String WINDOW_TITLE = "cvkit face-verify";
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Mixin
+    GalleryOptions gallery;
+
+    @Mixin
+    ThresholdOption thresholdOption;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--out", paramLabel = "VIDEO",
+            description = "With --video: write an annotated copy (.mp4, .avi, .mkv or .mov) instead of showing a "
+                    + "window.")
+    Path out;
+
+    /** Where the frames come from. */
+    static final class Source {
+        @Option(names = "--camera", paramLabel = "N", required = true, description = "Camera number, 0 for the first.")
+        Integer camera;
+
+        @Option(names = "--video", paramLabel = "FILE", required = true, description = "A video file.")
+        Path video;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (out != null && source.video == null) {
+            throw new IllegalArgumentException("--out writes an annotated copy of a --video; a camera is shown in a "
+                    + "window only");
+        }
+        Gallery people = thresholdOption.applyTo(gallery.readOrEmpty());
+        if (people.size() == 0) {
+            spec.commandLine().getErr().println("nobody is enrolled in " + gallery.file()
+                    + ", so every face shows as unknown");
+        }
+        return out != null ? annotateVideo(people) : showWindow(people);
+    }
+
+    private int showWindow(Gallery people) throws IOException {
+        long frames = 0;
+        long start;
+        try (FrameSource frameSource = source.camera != null ? FrameSource.camera(source.camera)
+                : FrameSource.video(source.video);
+             LiveWindow window = LiveWindow.open(WINDOW_TITLE);
+             FaceAnalyzer analyzer = FaceAnalyzer.load(storeOptions.store())) {
+            FaceIdentifier identifier = new FaceIdentifier(analyzer, people);
+            FacePainter painter = new FacePainter();
+            start = System.nanoTime();
+            while (window.isOpen()) {
+                try (Mat frame = frameSource.next()) {
+                    if (frame == null) {
+                        break;
+                    }
+                    painter.paint(frame, identifier.identify(frame), identifier);
+                    window.show(frame);
+                    frames++;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        spec.commandLine().getOut().printf(Locale.ROOT, "%d frames in %.1f s (%.1f frames/s)%n", frames, seconds,
+                seconds > 0 ? frames / seconds : 0);
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK;
+    }
+
+    private int annotateVideo(Gallery people) throws IOException {
+        VideoSummary summary;
+        Sightings sightings;
+        try (FaceAnalyzer analyzer = FaceAnalyzer.load(storeOptions.store())) {
+            FaceIdentifier identifier = new FaceIdentifier(analyzer, people);
+            try (Sightings listener = new Sightings(identifier, spec.commandLine().getErr())) {
+                summary = new VideoDetection(identifier, new DetectionPainter()).run(source.video, out, listener);
+                sightings = listener;
+            }
+        }
+        PrintWriter report = spec.commandLine().getOut();
+        report.printf(Locale.ROOT, "%s: %d frames in %.1f s (%.1f frames/s); %s; annotated video: %s%n",
+                source.video.getFileName(), summary.frames(), summary.seconds(), summary.framesPerSecond(),
+                sightings.describe(), out);
+        report.flush();
+        return ExitCode.OK;
+    }
+
+    /** Counts the frames each person is seen in, and shows a progress bar with frames per second. */
+    private static final class Sightings implements VideoDetectionListener, AutoCloseable {
+        private final FaceIdentifier identifier;
+        private final ProgressLine line;
+        private final Map<String, Integer> frames = new TreeMap<>();
+        private ProgressBar bar;
+
+        Sightings(FaceIdentifier identifier, PrintWriter err) {
+            this.identifier = identifier;
+            this.line = new ProgressLine(err);
+        }
+
+        @Override
+        public void started(VideoInfo info) {
+            bar = new ProgressBarBuilder().setTaskName("live").setInitialMax(info.frameCount())
+                    .setUnit(" frames", 1).showSpeed().setConsumer(line).build();
+        }
+
+        @Override
+        public void frameDone(FrameDetections frame) {
+            bar.step();
+            frame.detections().stream().map(Detection::classIndex).distinct().map(identifier::person)
+                    .forEach(person -> frames.merge(person, 1, Integer::sum));
+        }
+
+        /** @return e.g. "Ada in 12 frames, unknown in 3", or "no face" */
+        String describe() {
+            return frames.isEmpty() ? "no face" : frames.entrySet().stream()
+                    .map(seen -> seen.getKey() + " in " + seen.getValue() + " frame" + (seen.getValue() == 1 ? ""
+                            : "s"))
+                    .collect(Collectors.joining(", "));
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+            line.close();
+        }
+    }
+}
