@@ -71,7 +71,6 @@ class FashionMnistVerificationTest {
 
     /** Measured: 85.6% on held-out pairs of the seen classes, 68.8% on the unseen classes, 52 s. */
     @Test
-    @Tag("slow")
     void semiHardTripletEncoderVerifiesClassesItNeverSaw() throws IOException {
         Outcome outcome = run(SiameseObjective.triplets(0.2, TripletMining.SEMI_HARD), 100);
 
@@ -79,8 +78,14 @@ class FashionMnistVerificationTest {
         assertThat(outcome.unseen().accuracy()).isGreaterThanOrEqualTo(0.65);
     }
 
-    /** Measured: 83.8% on held-out pairs of the seen classes, 75.6% on the unseen classes, 92 s. */
+    /**
+     * Measured: 83.8% on held-out pairs of the seen classes, 75.6% on the unseen classes, 92 s, with
+     * {@code OMP_NUM_THREADS=1}. With two OpenMP threads ND4J 1.0.0-M2.1 corrupts the native heap during this
+     * training (glibc aborts the JVM after 100-200 batches, with or without the oneDNN helpers), so the test is left
+     * out of the default run until that is tracked down.
+     */
     @Test
+    @Tag("slow")
     void binaryPairEncoderVerifiesClassesItNeverSaw() throws IOException {
         Outcome outcome = run(SiameseObjective.binaryPairs(), 200);
 
