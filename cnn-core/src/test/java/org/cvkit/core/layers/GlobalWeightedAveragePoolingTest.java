@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.cvkit.core.layers.GlobalWeightedAveragePooling.Normalization;
 import org.cvkit.core.layers.GlobalWeightedAveragePooling.WeightMaps;
+import org.cvkit.core.testing.DoublePrecision;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -15,11 +16,10 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,20 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+@ExtendWith(DoublePrecision.class)
 class GlobalWeightedAveragePoolingTest {
-
-    private static DataType previousDataType;
-
-    @BeforeAll
-    static void useDoublePrecision() {
-        previousDataType = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(previousDataType, previousDataType);
-    }
 
     /** A network that is only the pooling layer, over {@code channels} maps of 2x2. */
     private static MultiLayerNetwork poolingAlone(int channels, WeightMaps maps, Normalization normalization) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.cvkit.core.testing.DoublePrecision;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,9 +13,8 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.activations.Activation;
@@ -24,22 +24,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 
+@ExtendWith(DoublePrecision.class)
 class TripletLossTest {
 
     private static final IActivation IDENTITY = Activation.IDENTITY.getActivationFunction();
-    private static DataType previousDataType;
-
-    @BeforeAll
-    static void useDoublePrecision() {
-        previousDataType = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(previousDataType, previousDataType);
-    }
-
     /*
      * Four images, identities [0, 0, 1, 1], embeddings e0 = (0, 0), e1 = (0.5, 0), e2 = (0, 0.6), e3 = (0.8, 0.1).
      * Squared distances: d01 = 0.25, d02 = 0.36, d03 = 0.65, d12 = 0.61, d13 = 0.10, d23 = 0.89. Margin 0.2.

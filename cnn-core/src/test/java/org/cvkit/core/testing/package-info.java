@@ -1,0 +1,2 @@
+/** Test helpers other modules share through cnn-core's test jar. */
+package org.cvkit.core.testing;
