@@ -180,7 +180,10 @@ class LiveCommandTest {
             Optional<CanvasFrame> window = Arrays.stream(Frame.getFrames())
                     .filter(frame -> frame instanceof CanvasFrame && frame.isShowing()
                             && frame.getTitle().equals(LiveCommand.WINDOW_TITLE))
-                    .map(CanvasFrame.class::cast).findFirst();
+                    .map(CanvasFrame.class::cast)
+                    // The window shows before its canvas is created and laid out on the event thread.
+                    .filter(frame -> frame.getCanvas() != null && frame.getCanvas().isShowing())
+                    .findFirst();
             if (window.isPresent()) {
                 return window.get();
             }
