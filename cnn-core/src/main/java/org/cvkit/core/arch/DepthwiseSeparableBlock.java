@@ -6,8 +6,8 @@ import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.nd4j.linalg.activations.Activation;
 
 /**
- * A depthwise separable convolution (Xception, MobileNet) followed by ReLU, as one DL4J
- * {@link SeparableConvolution2D}: first {@code depthMultiplier} spatial F x F filters per input channel, each
+ * A depthwise separable convolution (Xception, MobileNet) followed by ReLU, built as a
+ * {@link SplitSeparableConvolution} (DL4J's {@link SeparableConvolution2D} computes the same, slower): first {@code depthMultiplier} spatial F x F filters per input channel, each
  * seeing only its own channel, then {@code filters} 1x1 convolutions that mix the {@code D * depthMultiplier}
  * maps, plus one bias per output filter.
  *
@@ -34,14 +34,13 @@ public record DepthwiseSeparableBlock(int kernelSize, int depthMultiplier, int f
     @Override
     public String addTo(ComputationGraphConfiguration.GraphBuilder graph, String name, String input) {
         int padding = ConvArithmetic.samePadding(kernelSize);
-        graph.addLayer(name, new SeparableConvolution2D.Builder(kernelSize, kernelSize)
+        return SplitSeparableConvolution.of(new SeparableConvolution2D.Builder(kernelSize, kernelSize)
                 .depthMultiplier(depthMultiplier)
                 .nOut(filters)
                 .stride(stride, stride)
                 .padding(padding, padding)
                 .activation(Activation.RELU)
-                .build(), input);
-        return name;
+                .build()).addTo(graph, name, input);
     }
 
     /** @return the number of 1x1 filters */

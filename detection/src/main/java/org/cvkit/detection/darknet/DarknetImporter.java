@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cvkit.core.geometry.ImageSize;
+import org.cvkit.core.layers.FastLeakyReLU;
 import org.cvkit.core.runtime.LayerHelpers;
 import org.cvkit.detection.geometry.BoxShape;
 import org.cvkit.detection.yolo.YoloV3Head;
@@ -35,7 +36,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationMish;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -237,7 +237,7 @@ public final class DarknetImporter {
         private static IActivation activation(CfgSection layer) {
             String activation = layer.find("activation").orElse("logistic");
             return switch (activation) {
-                case "leaky" -> new ActivationLReLU(LEAKY_SLOPE);
+                case "leaky" -> new FastLeakyReLU(LEAKY_SLOPE);
                 case "linear" -> new ActivationIdentity();
                 case "relu" -> new ActivationReLU();
                 case "mish" -> new ActivationMish();

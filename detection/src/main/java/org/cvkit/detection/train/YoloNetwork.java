@@ -1,6 +1,7 @@
 package org.cvkit.detection.train;
 
 import java.util.Objects;
+import org.cvkit.core.layers.FastLeakyReLU;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -11,7 +12,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
@@ -85,6 +85,6 @@ public final class YoloNetwork {
     private static void convBatchNormLeaky(NeuralNetConfiguration.ListBuilder layers, int filters) {
         layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(filters).hasBias(false)
                 .activation(Activation.IDENTITY).build());
-        layers.layer(new BatchNormalization.Builder().activation(new ActivationLReLU(LEAKY_SLOPE)).build());
+        layers.layer(new BatchNormalization.Builder().activation(new FastLeakyReLU(LEAKY_SLOPE)).build());
     }
 }

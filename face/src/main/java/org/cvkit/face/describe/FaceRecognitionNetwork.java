@@ -1,8 +1,8 @@
 package org.cvkit.face.describe;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cvkit.core.runtime.LayerHelpers;
+import org.cvkit.face.tfjs.PendingParameters;
 import org.cvkit.face.tfjs.TfjsLayout;
 import org.cvkit.zoo.format.WeightTensor;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
@@ -93,7 +93,7 @@ final class FaceRecognitionNetwork {
         private final Map<String, WeightTensor> weights;
         private final GraphBuilder graph = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
                 .graphBuilder();
-        private final Map<String, INDArray[]> parameters = new LinkedHashMap<>();
+        private final PendingParameters parameters = new PendingParameters();
 
         Builder(Map<String, WeightTensor> weights) {
             this.weights = weights;
@@ -111,7 +111,7 @@ final class FaceRecognitionNetwork {
                  INDArray shift = TfjsLayout.bias(TfjsLayout.require(weights, name + "/scale/biases", out))) {
                 INDArray filters = kernelWeights.reshape(out, (long) in * kernel * kernel)
                         .mulColumnVector(scale.reshape(out, 1)).reshape(out, in, kernel, kernel);
-                parameters.put(name, new INDArray[] {filters, bias.muli(scale.reshape(1, out)).addi(shift)});
+                parameters.weightsAndBias(name, filters, bias.muli(scale.reshape(1, out)).addi(shift));
             }
             return name;
         }
@@ -140,7 +140,7 @@ final class FaceRecognitionNetwork {
                 for (int channel = 0; channel < in; channel++) {
                     identityThenZeros.putScalar(new long[] {channel, channel, 0, 0}, 1f);
                 }
-                parameters.put(expand, new INDArray[] {identityThenZeros});
+                parameters.weightsAndBias(expand, identityThenZeros, null);
                 shortcut = expand;
             }
             return sumAndRelu(name, second, shortcut);
@@ -153,14 +153,8 @@ final class FaceRecognitionNetwork {
         }
 
         void load(ComputationGraph network) {
-            parameters.forEach((layer, values) -> {
-                TfjsLayout.assign(network.getLayer(layer), "W", values[0]);
-                if (values.length > 1) {
-                    TfjsLayout.assign(network.getLayer(layer), "b", values[1]);
-                }
-            });
-            TfjsLayout.assign(network.getLayer("fc"), "W",
-                    TfjsLayout.require(weights, "fc", 256, DESCRIPTOR_LENGTH).toNdArray());
+            parameters.weightsAndBias("fc", TfjsLayout.require(weights, "fc", 256, DESCRIPTOR_LENGTH).toNdArray(), null)
+                    .assignTo(network::getLayer);
         }
     }
 }

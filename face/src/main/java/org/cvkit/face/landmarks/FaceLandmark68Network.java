@@ -1,8 +1,9 @@
 package org.cvkit.face.landmarks;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cvkit.core.arch.SplitSeparableConvolution;
 import org.cvkit.core.runtime.LayerHelpers;
+import org.cvkit.face.tfjs.PendingParameters;
 import org.cvkit.face.tfjs.TfjsLayout;
 import org.cvkit.zoo.format.WeightTensor;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
@@ -18,7 +19,6 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Builds face-api's 68-point landmark net as a DL4J graph and loads its TensorFlow.js weights: four dense blocks
@@ -26,7 +26,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * block computes {@code o1 = relu(conv0(x))} with stride 2 (a plain 3x3 conv in the first block, depthwise
  * separable in the others), then {@code o2 = sep(o1)}, {@code o3 = sep(relu(o1 + o2))},
  * {@code o4 = sep(relu(o1 + o2 + o3))} and returns {@code relu(o1 + o2 + o3 + o4)}; every conv is 3x3 'same'
- * with a bias.
+ * with a bias. Separable convolutions are {@link SplitSeparableConvolution}s, about four times faster in DL4J.
  */
 final class FaceLandmark68Network {
 
@@ -37,8 +37,6 @@ final class FaceLandmark68Network {
 
     private static final int[] CHANNELS = {3, 32, 64, 128, 256};
     private static final String INPUT = "input";
-    /** Parameter keys of every layer's entry: kernel (depthwise for separable layers), pointwise kernel, bias. */
-    private static final String[] PARAMETER_KEYS = {"W", "pW", "b"};
 
     private FaceLandmark68Network() {
     }
@@ -51,7 +49,7 @@ final class FaceLandmark68Network {
     static ComputationGraph build(Map<String, WeightTensor> weights) {
         GraphBuilder graph = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).graphBuilder()
                 .addInputs(INPUT).setInputTypes(InputType.convolutional(INPUT_SIZE, INPUT_SIZE, 3));
-        Map<String, INDArray[]> parameters = new LinkedHashMap<>();
+        PendingParameters parameters = new PendingParameters();
         String x = INPUT;
         for (int block = 0; block < 4; block++) {
             x = denseBlock(graph, parameters, weights, "dense" + block, x, CHANNELS[block], CHANNELS[block + 1]);
@@ -62,32 +60,24 @@ final class FaceLandmark68Network {
         graph.addLayer("fc", new DenseLayer.Builder().nIn(features).nOut(OUTPUT_LENGTH)
                 .activation(Activation.IDENTITY).build(), "pool");
         graph.setOutputs("fc");
-        parameters.put("fc", new INDArray[] {
-            TfjsLayout.require(weights, "fc/weights", features, OUTPUT_LENGTH).toNdArray(), null,
-            TfjsLayout.bias(TfjsLayout.require(weights, "fc/bias", OUTPUT_LENGTH))});
+        parameters.weightsAndBias("fc", TfjsLayout.require(weights, "fc/weights", features, OUTPUT_LENGTH).toNdArray(),
+                TfjsLayout.bias(TfjsLayout.require(weights, "fc/bias", OUTPUT_LENGTH)));
         LayerHelpers.enable();
         ComputationGraph network = new ComputationGraph(graph.build());
         network.init();
-        parameters.forEach((layer, values) -> {
-            for (int i = 0; i < PARAMETER_KEYS.length; i++) {
-                if (values[i] != null) {
-                    TfjsLayout.assign(network.getLayer(layer), PARAMETER_KEYS[i], values[i]);
-                }
-            }
-        });
+        parameters.assignTo(network::getLayer);
         return network;
     }
 
-    private static String denseBlock(GraphBuilder graph, Map<String, INDArray[]> parameters,
+    private static String denseBlock(GraphBuilder graph, PendingParameters parameters,
                                      Map<String, WeightTensor> weights, String name, String input, int in, int out) {
         String out1 = name + "/conv0";
         if (in == CHANNELS[0]) {
             graph.addLayer(out1, new ConvolutionLayer.Builder(3, 3).stride(2, 2)
                     .convolutionMode(ConvolutionMode.Same).nIn(in).nOut(out).activation(Activation.RELU).build(),
                     input);
-            parameters.put(out1, new INDArray[] {
-                TfjsLayout.kernel(TfjsLayout.require(weights, out1 + "/filters", 3, 3, in, out)), null,
-                TfjsLayout.bias(TfjsLayout.require(weights, out1 + "/bias", out))});
+            parameters.weightsAndBias(out1, TfjsLayout.kernel(TfjsLayout.require(weights, out1 + "/filters", 3, 3, in, out)),
+                    TfjsLayout.bias(TfjsLayout.require(weights, out1 + "/bias", out)));
         } else {
             separable(graph, parameters, weights, out1, input, 2, in, out, Activation.RELU);
         }
@@ -99,13 +89,13 @@ final class FaceLandmark68Network {
         return sumAndRelu(graph, name, out1, out2, out3, out4);
     }
 
-    private static String separable(GraphBuilder graph, Map<String, INDArray[]> parameters,
+    private static String separable(GraphBuilder graph, PendingParameters parameters,
                                     Map<String, WeightTensor> weights, String name, String input, int stride,
                                     int in, int out, Activation activation) {
-        graph.addLayer(name, new SeparableConvolution2D.Builder(3, 3).stride(stride, stride).depthMultiplier(1)
-                .convolutionMode(ConvolutionMode.Same).nIn(in).nOut(out).activation(activation).build(), input);
-        parameters.put(name, TfjsLayout.separable(weights, name, in, out));
-        return name;
+        parameters.separable(weights, name, name, in, out);
+        return SplitSeparableConvolution.of(new SeparableConvolution2D.Builder(3, 3).stride(stride, stride)
+                .depthMultiplier(1).convolutionMode(ConvolutionMode.Same).nIn(in).nOut(out).activation(activation)
+                .build()).addTo(graph, name, input);
     }
 
     private static String sumAndRelu(GraphBuilder graph, String name, String... terms) {

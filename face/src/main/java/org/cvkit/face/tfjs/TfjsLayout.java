@@ -5,14 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.cvkit.zoo.format.ModelFormatException;
 import org.cvkit.zoo.format.WeightTensor;
-import org.deeplearning4j.nn.api.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Converts TensorFlow.js weight layouts to DL4J's. TF stores convolution kernels as {@code [kh, kw, in, out]}
- * and depthwise kernels as {@code [kh, kw, in, multiplier]}; DL4J wants {@code [out, in, kh, kw]} and
- * {@code [multiplier, in, kh, kw]}. Both are the same axis permutation. TF.js images are NHWC, DL4J's NCHW.
+ * Converts TensorFlow.js weight layouts to DL4J's. TF stores convolution kernels as {@code [kh, kw, in, out]};
+ * DL4J wants {@code [out, in, kh, kw]}. TF's depthwise kernels {@code [kh, kw, in, multiplier]} already have
+ * the layout of DL4J's {@code DepthwiseConvolution2D}. TF.js images are NHWC, DL4J's NCHW.
  *
  * <p>Public only so that the face packages share it; it is not part of the module's API.
  */
@@ -44,7 +43,7 @@ public final class TfjsLayout {
     }
 
     /**
-     * @param kernel a TF kernel {@code [kh, kw, in, out]} (or depthwise {@code [kh, kw, in, multiplier]})
+     * @param kernel a TF kernel {@code [kh, kw, in, out]}
      * @return the DL4J kernel {@code [out, in, kh, kw]}, a fresh c-ordered array
      */
     public static INDArray kernel(WeightTensor kernel) {
@@ -60,38 +59,6 @@ public final class TfjsLayout {
     public static INDArray bias(WeightTensor bias) {
         try (INDArray tf = bias.toNdArray()) {
             return tf.reshape(1, bias.size()).dup('c');
-        }
-    }
-
-    /**
-     * The parameters of a depthwise separable 3x3 convolution with multiplier 1, in the order of DL4J's
-     * {@code SeparableConvolution2D} keys {@code W, pW, b}.
-     *
-     * @param weights the model's tensors by name
-     * @param prefix  the layer's name, e.g. {@code conv1}; its tensors are {@code prefix/depthwise_filter},
-     *                {@code prefix/pointwise_filter} and {@code prefix/bias}
-     * @param in      input channels
-     * @param out     output channels
-     * @return the depthwise kernel, the pointwise kernel and the bias, in DL4J layout
-     * @throws ModelFormatException if a tensor is missing or has the wrong shape
-     */
-    public static INDArray[] separable(Map<String, WeightTensor> weights, String prefix, int in, int out) {
-        return new INDArray[] {
-            kernel(require(weights, prefix + "/depthwise_filter", 3, 3, in, 1)),
-            kernel(require(weights, prefix + "/pointwise_filter", 1, 1, in, out)),
-            bias(require(weights, prefix + "/bias", out))};
-    }
-
-    /**
-     * Copies values into a layer's parameter and releases them.
-     *
-     * @param layer the initialized layer
-     * @param key   the parameter key, e.g. {@code W}
-     * @param value the values in DL4J layout; closed afterwards
-     */
-    public static void assign(Layer layer, String key, INDArray value) {
-        try (value) {
-            layer.getParam(key).assign(value);
         }
     }
 
