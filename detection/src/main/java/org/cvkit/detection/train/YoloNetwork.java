@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -82,9 +83,11 @@ public final class YoloNetwork {
         return layers.setInputType(InputType.convolutional(inputSize, inputSize, 3)).build();
     }
 
+    /** DL4J 1.0.0-M2.1's batch normalization ignores an activation set on it, so leaky ReLU is a layer of its own. */
     private static void convBatchNormLeaky(NeuralNetConfiguration.ListBuilder layers, int filters) {
         layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(filters).hasBias(false)
                 .activation(Activation.IDENTITY).build());
-        layers.layer(new BatchNormalization.Builder().activation(new FastLeakyReLU(LEAKY_SLOPE)).build());
+        layers.layer(new BatchNormalization.Builder().build());
+        layers.layer(new ActivationLayer.Builder().activation(new FastLeakyReLU(LEAKY_SLOPE)).build());
     }
 }

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Learning tests: a small YOLO trained from scratch on generated scenes must reach a stated mAP@0.5 on held-out
- * scenes built from Fashion-MNIST test items. The quick run takes about 2 minutes on one busy core.
+ * scenes built from Fashion-MNIST test items. The quick run takes about 2 minutes on 2 cores and measured mAP@0.5
+ * 0.728; the bound, 0.65, is above the issue's 0.5 so that a network that lost its nonlinearity (DL4J's batch
+ * normalization ignoring its activation gave 0.627) fails.
  */
 class YoloTrainingTest {
 
@@ -31,7 +33,7 @@ class YoloTrainingTest {
     Path temp;
 
     @Test
-    void aSmallYoloTrainedOnScenesReadBackFromDiskReachesHalfMapOnHeldOutScenes() throws IOException {
+    void aSmallYoloTrainedOnScenesReadBackFromDiskReachesSixtyFivePercentMapOnHeldOutScenes() throws IOException {
         YoloTraining.Settings settings = YoloTraining.Settings.quick();
         YoloTraining.Scenes scenes = YoloTraining.generate(fashionMnist(), settings);
         Path folder = temp.resolve("scenes");
@@ -42,7 +44,7 @@ class YoloTrainingTest {
         print(settings, result);
 
         DetectionScores scores = result.scores();
-        assertThat(scores.meanAveragePrecision()).isGreaterThanOrEqualTo(0.5);
+        assertThat(scores.meanAveragePrecision()).isGreaterThanOrEqualTo(0.65);
         assertThat(scores.averagePrecisions()).containsOnlyKeys("Trouser", "Sneaker", "Bag");
         assertThat(scores.images()).isEqualTo(300);
         assertThat(scores.objects()).isEqualTo(scenes.heldOut().objectCount());
