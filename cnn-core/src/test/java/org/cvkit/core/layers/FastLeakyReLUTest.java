@@ -51,14 +51,27 @@ class FastLeakyReLUTest {
     }
 
     @Test
-    void backpropIsNd4jsLeakyRelus() {
-        INDArray x = Nd4j.create(new double[] {-2, -0.5, 0.5, 3});
-        INDArray epsilon = Nd4j.create(new double[] {1, 2, 3, 4});
+    void backpropScalesTheGradientBelowZeroByTheSlope() {
+        INDArray x = Nd4j.create(new double[] {-2, -0.5, 0, 0.5, 3});
+        INDArray epsilon = Nd4j.create(new double[] {1, 2, 3, 4, 5});
 
         INDArray gradient = new FastLeakyReLU(0.2).backprop(x.dup(), epsilon.dup()).getFirst();
 
+        assertThat(gradient.toDoubleVector()).containsExactly(new double[] {0.2, 0.4, 0.6, 4, 5}, within(1e-15));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void backpropEqualsNd4jsLeakyRelu(DataType type) {
+        Nd4j.getRandom().setSeed(4);
+        INDArray x = Nd4j.randn(type, 2, 8, 10, 10);
+        INDArray epsilon = Nd4j.randn(type, 2, 8, 10, 10);
+
+        INDArray expected = new ActivationLReLU(0.1).backprop(x.dup(), epsilon.dup()).getFirst();
+        INDArray actual = new FastLeakyReLU(0.1).backprop(x.dup(), epsilon.dup()).getFirst();
+
         // ND4J's leaky ReLU derivative holds the slope as a float, even in double precision
-        assertThat(gradient.toDoubleVector()).containsExactly(new double[] {0.2, 0.4, 3, 4}, within(1e-7));
+        assertThat(actual.sub(expected).amaxNumber().doubleValue()).isLessThan(1e-7);
     }
 
     private static MultiLayerConfiguration convolutionWith(IActivation activation) {
