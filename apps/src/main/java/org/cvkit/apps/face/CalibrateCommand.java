@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.cvkit.apps.ExitCode;
 import org.cvkit.apps.ImageFiles;
-import org.cvkit.apps.StoreOptions;
 import org.cvkit.face.analysis.FaceAnalyzer;
 import org.cvkit.face.calibration.EqualErrorRate;
 import org.cvkit.face.calibration.LabeledPair;
@@ -48,7 +47,7 @@ final class CalibrateCommand implements Callable<Integer> {
     GalleryOptions gallery;
 
     @Mixin
-    StoreOptions storeOptions;
+    AnalyzerOptions analyzerOptions;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A folder with one sub-folder of photos per person.")
     Path folder;
@@ -75,7 +74,7 @@ final class CalibrateCommand implements Callable<Integer> {
         List<List<Path>> people = photosByPerson();
         Gallery before = save ? gallery.readOrEmpty() : null;
         List<List<Embedding>> descriptors = new ArrayList<>();
-        try (FaceAnalyzer analyzer = FaceAnalyzer.load(storeOptions.store())) {
+        try (FaceAnalyzer analyzer = analyzerOptions.load()) {
             for (List<Path> photos : people) {
                 List<Embedding> person = new ArrayList<>();
                 for (Path photo : photos) {

@@ -10,8 +10,7 @@ import java.util.concurrent.Callable;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.apps.ExitCode;
 import org.cvkit.apps.ImageFiles;
-import org.cvkit.apps.StoreOptions;
-import org.cvkit.detection.geometry.Detection;
+import org.cvkit.detection.media.DetectionPainter;
 import org.cvkit.face.analysis.AnalyzedFace;
 import org.cvkit.face.analysis.FaceAnalyzer;
 import org.cvkit.face.analysis.FaceLandmarks68;
@@ -32,7 +31,7 @@ final class DescribeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StoreOptions storeOptions;
+    AnalyzerOptions analyzerOptions;
 
     @Parameters(index = "0", paramLabel = "PHOTO", description = "The photo.")
     Path photo;
@@ -49,13 +48,11 @@ final class DescribeCommand implements Callable<Integer> {
         Photos.requireFiles(List.of(photo));
         Photos.requireImageName(out);
         List<AnalyzedFace> faces;
-        try (FaceAnalyzer analyzer = FaceAnalyzer.load(storeOptions.store());
+        try (FaceAnalyzer analyzer = analyzerOptions.load();
              Mat image = ImageFiles.read(photo)) {
             faces = analyzer.analyze(image);
             if (out != null) {
-                new FacePainter().paint(image, faces.stream()
-                                .map(face -> new Detection(face.box(), 0, "face", face.score())).toList(),
-                        faces.stream().map(AnalyzedFace::landmarks).toList());
+                new DetectionPainter().paint(image, faces.stream().map(face -> face.asDetection(0, "face")).toList());
                 ImageFiles.write(out, image);
             }
         }

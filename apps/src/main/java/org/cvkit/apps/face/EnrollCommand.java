@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cvkit.apps.ExitCode;
-import org.cvkit.apps.StoreOptions;
 import org.cvkit.face.analysis.FaceAnalyzer;
 import org.cvkit.face.gallery.Embedding;
 import org.cvkit.face.gallery.Gallery;
@@ -29,7 +28,7 @@ final class EnrollCommand implements Callable<Integer> {
     GalleryOptions gallery;
 
     @Mixin
-    StoreOptions storeOptions;
+    AnalyzerOptions analyzerOptions;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The person's name, as identify will print it.")
     String name;
@@ -42,7 +41,7 @@ final class EnrollCommand implements Callable<Integer> {
         Photos.requireFiles(photos);
         Gallery before = gallery.readOrEmpty();
         List<Embedding> descriptors = new ArrayList<>();
-        try (FaceAnalyzer analyzer = FaceAnalyzer.load(storeOptions.store())) {
+        try (FaceAnalyzer analyzer = analyzerOptions.load()) {
             for (Path photo : photos) {
                 descriptors.add(Photos.singleFace(analyzer, photo).descriptor());
             }

@@ -51,11 +51,11 @@ final class FaceIdentifier implements ObjectDetector {
 
     /**
      * @param face an identified face
-     * @return the face as a detection: its box and score, its label, and its person's class
+     * @return the face as a detection: its box, score and landmarks, its label, and its person's class
      */
     Detection toDetection(IdentifiedFace face) {
         int classIndex = face.identification().person().map(name -> 1 + names.indexOf(name)).orElse(UNKNOWN_CLASS);
-        return new Detection(face.face().box(), classIndex, face.label(), face.face().score());
+        return face.face().asDetection(classIndex, face.label());
     }
 
     /**

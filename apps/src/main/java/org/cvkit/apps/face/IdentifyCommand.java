@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.apps.ExitCode;
 import org.cvkit.apps.ImageFiles;
-import org.cvkit.apps.StoreOptions;
+import org.cvkit.detection.media.DetectionPainter;
 import org.cvkit.face.analysis.FaceAnalyzer;
 import org.cvkit.face.gallery.Gallery;
 import org.cvkit.face.gallery.Match;
@@ -37,7 +37,7 @@ final class IdentifyCommand implements Callable<Integer> {
     ThresholdOption thresholdOption;
 
     @Mixin
-    StoreOptions storeOptions;
+    AnalyzerOptions analyzerOptions;
 
     @Parameters(index = "0", paramLabel = "PHOTO", description = "The photo.")
     Path photo;
@@ -55,7 +55,7 @@ final class IdentifyCommand implements Callable<Integer> {
         Photos.requireImageName(out);
         Gallery people = thresholdOption.applyTo(gallery.readEnrolled());
         List<IdentifiedFace> faces;
-        try (FaceAnalyzer analyzer = FaceAnalyzer.load(storeOptions.store());
+        try (FaceAnalyzer analyzer = analyzerOptions.load();
              Mat image = ImageFiles.read(photo)) {
             FaceIdentifier identifier = new FaceIdentifier(analyzer, people);
             faces = identifier.identify(image);
@@ -64,7 +64,7 @@ final class IdentifyCommand implements Callable<Integer> {
                         + "clearly visible and roughly frontal");
             }
             if (out != null) {
-                new FacePainter().paint(image, faces, identifier);
+                new DetectionPainter().paint(image, faces.stream().map(identifier::toDetection).toList());
                 ImageFiles.write(out, image);
             }
         }

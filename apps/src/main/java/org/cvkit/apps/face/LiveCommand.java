@@ -13,7 +13,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.apps.ExitCode;
 import org.cvkit.apps.ProgressLine;
-import org.cvkit.apps.StoreOptions;
 import org.cvkit.detection.geometry.Detection;
 import org.cvkit.detection.media.DetectionPainter;
 import org.cvkit.detection.media.FrameDetections;
@@ -37,8 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "live", mixinStandardHelpOptions = true,
         description = {"Name every face of a camera or a video as it comes: in a window that draws each face's box, "
                 + "name or 'unknown', distance and landmarks (close it to stop),",
-            "or, for a video with --out, without a window in an annotated copy of the video (boxes, names and "
-                    + "distances)."})
+            "or, for a video with --out, without a window in an annotated copy of the video."})
 final class LiveCommand implements Callable<Integer> {
 
     /** The live window's title. */
@@ -57,7 +55,7 @@ final class LiveCommand implements Callable<Integer> {
     ThresholdOption thresholdOption;
 
     @Mixin
-    StoreOptions storeOptions;
+    AnalyzerOptions analyzerOptions;
 
     @Option(names = "--out", paramLabel = "VIDEO",
             description = "With --video: write an annotated copy (.mp4, .avi, .mkv or .mov) instead of showing a "
@@ -93,16 +91,16 @@ final class LiveCommand implements Callable<Integer> {
         try (FrameSource frameSource = source.camera != null ? FrameSource.camera(source.camera)
                 : FrameSource.video(source.video);
              LiveWindow window = LiveWindow.open(WINDOW_TITLE);
-             FaceAnalyzer analyzer = FaceAnalyzer.load(storeOptions.store())) {
+             FaceAnalyzer analyzer = analyzerOptions.load()) {
             FaceIdentifier identifier = new FaceIdentifier(analyzer, people);
-            FacePainter painter = new FacePainter();
+            DetectionPainter painter = new DetectionPainter();
             start = System.nanoTime();
             while (window.isOpen()) {
                 try (Mat frame = frameSource.next()) {
                     if (frame == null) {
                         break;
                     }
-                    painter.paint(frame, identifier.identify(frame), identifier);
+                    painter.paint(frame, identifier.detect(frame));
                     window.show(frame);
                     frames++;
                 }
@@ -118,7 +116,7 @@ final class LiveCommand implements Callable<Integer> {
     private int annotateVideo(Gallery people) throws IOException {
         VideoSummary summary;
         Sightings sightings;
-        try (FaceAnalyzer analyzer = FaceAnalyzer.load(storeOptions.store())) {
+        try (FaceAnalyzer analyzer = analyzerOptions.load()) {
             FaceIdentifier identifier = new FaceIdentifier(analyzer, people);
             try (Sightings listener = new Sightings(identifier, spec.commandLine().getErr())) {
                 summary = new VideoDetection(identifier, new DetectionPainter()).run(source.video, out, listener);

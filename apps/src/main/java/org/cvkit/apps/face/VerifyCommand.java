@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cvkit.apps.ExitCode;
-import org.cvkit.apps.StoreOptions;
 import org.cvkit.face.analysis.FaceAnalyzer;
 import org.cvkit.face.gallery.Embedding;
 import org.cvkit.face.gallery.Gallery;
@@ -42,7 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
     ThresholdOption thresholdOption;
 
     @Mixin
-    StoreOptions storeOptions;
+    AnalyzerOptions analyzerOptions;
 
     @Parameters(arity = "1..2", paramLabel = "PHOTO", description = "Two photos, or one with --person.")
     List<Path> photos;
@@ -69,7 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         MatchPolicy policy = decider.policy();
         Result result;
-        try (FaceAnalyzer analyzer = FaceAnalyzer.load(storeOptions.store())) {
+        try (FaceAnalyzer analyzer = analyzerOptions.load()) {
             Embedding probe = Photos.singleFace(analyzer, photos.get(0)).descriptor();
             if (person != null) {
                 Verification verification = decider.verify(person, probe);

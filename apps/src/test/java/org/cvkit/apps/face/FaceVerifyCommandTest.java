@@ -163,6 +163,59 @@ class FaceVerifyCommandTest {
                 .isEqualTo("{\"faces\":[]}\n");
     }
 
+    /**
+     * The Haar cascade finds the same three women; its boxes differ (their centres by up to a fifth of the face width), so
+     * the faces are matched by their centres. The landmarks and so the aligned crops barely move: the descriptors
+     * stay within 0.3 of each other, half the usual threshold.
+     */
+    @Test
+    void theHaarDetectorFindsTheSameFacesAndDescribesThemAlike() throws IOException {
+        JsonNode tiny = JSON.readTree(ok(faceVerify(temp.resolve("unused.json"), "describe",
+                FacePhotos.group().toString(), "--json"))).get("faces");
+        JsonNode haar = JSON.readTree(ok(faceVerify(temp.resolve("unused.json"), "describe",
+                FacePhotos.group().toString(), "--json", "--detector", "haar"))).get("faces");
+
+        assertThat(haar).hasSize(3);
+        for (JsonNode face : haar) {
+            JsonNode same = nearest(tiny, face);
+            double width = same.get("box").get(2).asDouble() - same.get("box").get(0).asDouble();
+            assertThat(distance(centre(same), centre(face))).as("centre offset").isLessThan(width / 5);
+            assertThat(distance(descriptor(same), descriptor(face))).as("descriptor distance").isLessThan(0.3);
+        }
+    }
+
+    private static JsonNode nearest(JsonNode faces, JsonNode face) {
+        JsonNode best = faces.get(0);
+        for (JsonNode candidate : faces) {
+            if (distance(centre(candidate), centre(face)) < distance(centre(best), centre(face))) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static double[] centre(JsonNode face) {
+        JsonNode box = face.get("box");
+        return new double[] {(box.get(0).asDouble() + box.get(2).asDouble()) / 2,
+            (box.get(1).asDouble() + box.get(3).asDouble()) / 2};
+    }
+
+    private static double[] descriptor(JsonNode face) {
+        double[] values = new double[face.get("descriptor").size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = face.get("descriptor").get(i).asDouble();
+        }
+        return values;
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(sum);
+    }
+
     /** describe prints the very descriptor that enroll stores, through two JSON round trips. */
     @Test
     void describesAFaceAsEnrollStoresIt() throws IOException {
@@ -253,6 +306,8 @@ class FaceVerifyCommandTest {
                 "calibrate", photos.toString(), "--far", "2");
         assertFails(gallery, ExitCode.USAGE, "calibration needs at least two people", "calibrate",
                 photos.toString());
+        assertFails(gallery, ExitCode.USAGE, "Invalid value for option '--detector'", "describe", group,
+                "--detector", "hog");
         assertFails(gallery, ExitCode.USAGE, "Missing required argument", "live");
         assertFails(gallery, ExitCode.USAGE, "--out writes an annotated copy of a --video", "live", "--camera", "0",
                 "--out", temp.resolve("live.mp4").toString());

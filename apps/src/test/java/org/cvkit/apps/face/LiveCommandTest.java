@@ -54,6 +54,9 @@ class LiveCommandTest {
     private static final long WINDOW_TIMEOUT_SECONDS = 180;
     /** Box and label pixels around a face: a thin frame and a strip, a few hundred pixels at 640 x 480. */
     private static final int MIN_PIXELS = 100;
+    /** The landmark dots' colour, DetectionPainter.KEYPOINT_BGR, and how many of its pixels 68 small dots make. */
+    private static final int[] LANDMARK_RGB = {80, 255, 80};
+    private static final int MIN_LANDMARK_PIXELS = 30;
     /** How far a screenshot's colours may be from the painted ones: the window shows them as they are. */
     private static final int SCREEN_TOLERANCE = 10;
     /** How far an MPEG-4 video's colours may be from the painted ones. */
@@ -102,6 +105,8 @@ class LiveCommandTest {
                     assertThat(count(image, around(ADA_BOX), boxRgb(1), VIDEO_TOLERANCE)).isGreaterThan(MIN_PIXELS);
                     assertThat(count(image, around(BEA_BOX), boxRgb(2), VIDEO_TOLERANCE)).isGreaterThan(MIN_PIXELS);
                     assertThat(count(image, around(CLEO_BOX), boxRgb(0), VIDEO_TOLERANCE)).isGreaterThan(MIN_PIXELS);
+                    assertThat(count(image, around(ADA_BOX), LANDMARK_RGB, VIDEO_TOLERANCE)).as("landmark pixels")
+                            .isGreaterThanOrEqualTo(MIN_LANDMARK_PIXELS);
                 }
             }
         }
@@ -133,8 +138,8 @@ class LiveCommandTest {
 
             assertThat(count(screenshot, ada, boxRgb(1), SCREEN_TOLERANCE)).as("pixels of Ada's box colour around "
                     + "her face").isGreaterThanOrEqualTo(MIN_PIXELS);
-            assertThat(count(screenshot, ada, new int[] {80, 255, 80}, SCREEN_TOLERANCE)).as("landmark pixels on "
-                    + "Ada's face").isGreaterThanOrEqualTo(30);
+            assertThat(count(screenshot, ada, LANDMARK_RGB, SCREEN_TOLERANCE)).as("landmark pixels on "
+                    + "Ada's face").isGreaterThanOrEqualTo(MIN_LANDMARK_PIXELS);
             assertThat(count(screenshot, around(CLEO_BOX), boxRgb(0), SCREEN_TOLERANCE)).as("pixels of the unknown "
                     + "colour around Cleo's face").isGreaterThanOrEqualTo(MIN_PIXELS);
             SwingUtilities.invokeAndWait(() -> window.dispatchEvent(new WindowEvent(window,

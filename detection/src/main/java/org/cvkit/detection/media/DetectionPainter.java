@@ -1,6 +1,7 @@
 package org.cvkit.detection.media;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
+import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
@@ -18,23 +19,41 @@ import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.cvkit.core.geometry.Box;
+import org.cvkit.core.geometry.Keypoint;
 import org.cvkit.detection.geometry.Detection;
 
 /**
  * Draws detections onto an image: each box in its class's colour with a label ("person 87%") in white on a filled
  * strip above it (inside the box when there is no room above, shifted left at the right edge), readable on any
- * background. Line width and text size follow the image size.
+ * background, and each keypoint as a {@link #KEYPOINT_BGR} dot. Line width, text and dot size follow the image size.
  */
 public final class DetectionPainter {
+
+    /** The colour of keypoint dots, as OpenCV's blue, green, red: a bright green. */
+    public static final Scalar KEYPOINT_BGR = new Scalar(80, 255, 80, 0);
 
     private static final double GOLDEN_RATIO_CONJUGATE = 0.618033988749895;
     /** Image side per pixel of line width, and per unit of OpenCV font scale. */
     private static final int LINE_SIDE = 300;
     private static final int FONT_SIDE = 1200;
     private static final double MIN_FONT_SCALE = 0.35;
+    /** Image side per pixel of keypoint radius. */
+    private static final int KEYPOINT_SIDE = 480;
 
-    /** Creates a painter. */
+    private final boolean showScores;
+
+    /** Creates a painter whose labels give the class and the score, "person 87%". */
     public DetectionPainter() {
+        this(true);
+    }
+
+    private DetectionPainter(boolean showScores) {
+        this.showScores = showScores;
+    }
+
+    /** @return a painter whose labels give only the class, for annotations that have no score */
+    public static DetectionPainter withoutScores() {
+        return new DetectionPainter(false);
     }
 
     /**
@@ -54,12 +73,18 @@ public final class DetectionPainter {
         int thickness = Math.max(1, Math.round(side / (float) LINE_SIDE));
         double fontScale = Math.max(MIN_FONT_SCALE, side / (double) FONT_SIDE);
         int textThickness = Math.max(1, (int) Math.round(fontScale * 2));
+        int radius = Math.max(1, Math.round(side / (float) KEYPOINT_SIDE));
         for (Detection detection : detections) {
             draw(image, detection, thickness, fontScale, textThickness);
+            for (Keypoint keypoint : detection.keypoints()) {
+                try (Point centre = new Point((int) Math.round(keypoint.x()), (int) Math.round(keypoint.y()))) {
+                    circle(image, centre, radius, KEYPOINT_BGR, FILLED, LINE_AA, 0);
+                }
+            }
         }
     }
 
-    private static void draw(Mat image, Detection detection, int thickness, double fontScale, int textThickness) {
+    private void draw(Mat image, Detection detection, int thickness, double fontScale, int textThickness) {
         Box box = detection.box();
         int left = clamp(box.x1(), image.cols());
         int top = clamp(box.y1(), image.rows());
@@ -70,7 +95,8 @@ public final class DetectionPainter {
              Point topLeft = new Point(left, top);
              Point bottomRight = new Point(right, bottom);
              IntPointer baseline = new IntPointer(1);
-             Size text = getTextSize(label(detection), FONT_HERSHEY_SIMPLEX, fontScale, textThickness, baseline)) {
+             Size text = getTextSize(label(detection, showScores), FONT_HERSHEY_SIMPLEX, fontScale, textThickness,
+                     baseline)) {
             rectangle(image, topLeft, bottomRight, colour, thickness, LINE_8, 0);
             int stripHeight = text.height() + baseline.get() + 2 * thickness;
             int stripWidth = text.width() + 2 * thickness;
@@ -80,26 +106,27 @@ public final class DetectionPainter {
                  Point stripEnd = new Point(stripLeft + stripWidth, stripTop + stripHeight);
                  Point textOrigin = new Point(stripLeft + thickness, stripTop + thickness + text.height())) {
                 rectangle(image, stripStart, stripEnd, colour, FILLED, LINE_8, 0);
-                putText(image, label(detection), textOrigin, FONT_HERSHEY_SIMPLEX, fontScale, white, textThickness,
+                putText(image, label(detection, showScores), textOrigin, FONT_HERSHEY_SIMPLEX, fontScale, white, textThickness,
                         LINE_AA, false);
             }
         }
     }
 
     /**
-     * @param detection a detection
+     * @param detection  a detection
+     * @param showScores whether the score follows the name
      * @return its label as drawn: the class name (or {@code #index} without one) and the score in percent
      */
-    static String label(Detection detection) {
+    static String label(Detection detection, boolean showScores) {
         String name = detection.label().isEmpty() ? "#" + detection.classIndex() : detection.label();
-        return String.format(Locale.ROOT, "%s %d%%", name, Math.round(detection.score() * 100));
+        return showScores ? String.format(Locale.ROOT, "%s %d%%", name, Math.round(detection.score() * 100)) : name;
     }
 
     /**
      * @param classIndex a class
      * @return a saturated colour of its own (hues spread by the golden ratio), as BGR
      */
-    static Scalar classColour(int classIndex) {
+    public static Scalar classColour(int classIndex) {
         float hue = (float) ((classIndex * GOLDEN_RATIO_CONJUGATE) % 1.0);
         int rgb = Color.HSBtoRGB(hue, 0.85f, 0.95f);
         return new Scalar(rgb & 0xFF, (rgb >> 8) & 0xFF, (rgb >> 16) & 0xFF, 0);

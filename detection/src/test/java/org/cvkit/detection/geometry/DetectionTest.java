@@ -3,7 +3,10 @@ package org.cvkit.detection.geometry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cvkit.core.geometry.Box;
+import org.cvkit.core.geometry.Keypoint;
 import org.junit.jupiter.api.Test;
 
 class DetectionTest {
@@ -17,6 +20,18 @@ class DetectionTest {
 
         assertThat(detection.withScore(0.25)).isEqualTo(new Detection(BOX, 2, "car", 0.25));
         assertThat(detection.withBox(moved)).isEqualTo(new Detection(moved, 2, "car", 0.75));
+    }
+
+    @Test
+    void keypointsAreCopiedAndKeptByTheOtherWithers() {
+        List<Keypoint> points = new ArrayList<>(List.of(new Keypoint(1.5, 2.5, true)));
+        Detection detection = new Detection(BOX, 2, "face", 0.75).withKeypoints(points);
+        points.clear();
+
+        assertThat(new Detection(BOX, 2, "face", 0.75).keypoints()).isEmpty();
+        assertThat(detection.keypoints()).containsExactly(new Keypoint(1.5, 2.5, true));
+        assertThat(detection.withScore(0.5).keypoints()).isEqualTo(detection.keypoints());
+        assertThat(detection.withBox(new Box(0, 0, 1, 1)).keypoints()).isEqualTo(detection.keypoints());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.cvkit.core.geometry.Box;
+import org.cvkit.core.geometry.Keypoint;
 import org.cvkit.detection.geometry.Detection;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,9 @@ class DetectionPainterTest {
 
     @Test
     void labelsNameTheClassAndTheScoreInPercent() {
-        assertThat(DetectionPainter.label(detection(2, "person", 0.874))).isEqualTo("person 87%");
-        assertThat(DetectionPainter.label(detection(7, "", 0.5))).isEqualTo("#7 50%");
+        assertThat(DetectionPainter.label(detection(2, "person", 0.874), true)).isEqualTo("person 87%");
+        assertThat(DetectionPainter.label(detection(7, "", 0.5), true)).isEqualTo("#7 50%");
+        assertThat(DetectionPainter.label(detection(2, "person", 0.874), false)).isEqualTo("person");
     }
 
     @Test
@@ -51,6 +53,25 @@ class DetectionPainterTest {
                 assertThat(pixels.get(79, 52, channel)).as("label strip above the box").isEqualTo(expected);
                 assertThat(pixels.get(130, 150, channel)).as("inside").isZero();
                 assertThat(pixels.get(20, 20, channel)).as("outside").isZero();
+            }
+            pixels.close();
+        }
+    }
+
+    @Test
+    void keypointsAreDrawnAsDotsAndOnlyThere() {
+        try (Mat image = new Mat(240, 240, CV_8UC3, new Scalar(0, 0, 0, 0))) {
+            Detection face = new Detection(Box.fromCorners(40, 40, 200, 200), 1, "face", 0.9)
+                    .withKeypoints(List.of(new Keypoint(100, 100, true), new Keypoint(140, 120, true)));
+
+            painter.paint(image, List.of(face));
+
+            UByteIndexer pixels = image.createIndexer();
+            for (int channel = 0; channel < 3; channel++) {
+                int expected = (int) DetectionPainter.KEYPOINT_BGR.get(channel);
+                assertThat(pixels.get(100, 100, channel)).as("first keypoint").isEqualTo(expected);
+                assertThat(pixels.get(120, 140, channel)).as("second keypoint").isEqualTo(expected);
+                assertThat(pixels.get(110, 120, channel)).as("between them").isZero();
             }
             pixels.close();
         }

@@ -2,6 +2,7 @@ package org.cvkit.face.analysis;
 
 import java.util.Objects;
 import org.cvkit.core.geometry.Box;
+import org.cvkit.detection.geometry.Detection;
 import org.cvkit.face.gallery.Embedding;
 
 /**
@@ -25,5 +26,14 @@ public record AnalyzedFace(Box box, double score, FaceLandmarks68 landmarks, Cro
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("a face's score must lie in [0, 1] but is " + score);
         }
+    }
+
+    /**
+     * @param classIndex the class to give the face, e.g. its person's
+     * @param label      the label to draw, e.g. a name
+     * @return the face as a detection: its box, score and landmarks as keypoints
+     */
+    public Detection asDetection(int classIndex, String label) {
+        return new Detection(box, classIndex, label, score, landmarks.points());
     }
 }
