@@ -91,8 +91,8 @@ record VerificationSplit(IdentityImages training, IdentityImages heldOut, String
         }
         Collections.shuffle(usable, new Random(seed));
         return new VerificationSplit(
-                new IdentitySubset(folders, sorted(usable.subList(held, usable.size()))),
-                new IdentitySubset(folders, sorted(usable.subList(0, held))),
+                folders.ofIdentities(sorted(usable.subList(held, usable.size()))),
+                folders.ofIdentities(sorted(usable.subList(0, held))),
                 "identity folders of " + root);
     }
 

@@ -57,6 +57,17 @@ public interface IdentityImages {
     }
 
     /**
+     * The images of some identities, for example to hold some people out of training. A view of this set.
+     *
+     * @param kept the identities to keep, at least one; identity {@code kept[k]} becomes identity {@code k}
+     * @return their images, in this set's order
+     * @throws IllegalArgumentException if no identity, an unknown identity or an identity twice is given
+     */
+    default IdentityImages ofIdentities(int... kept) {
+        return new IdentitySubset(this, kept);
+    }
+
+    /**
      * Treats the classes of a labelled image set as identities, for example Fashion-MNIST's ten classes.
      *
      * @param images  the images, normalized as the encoder expects
@@ -65,6 +76,6 @@ public interface IdentityImages {
      * @throws IllegalArgumentException if no class, an unknown class or a class twice is given
      */
     static IdentityImages ofClasses(LabeledImageSet images, int... classes) {
-        return new ClassIdentities(images, classes);
+        return new ClassIdentities(images).ofIdentities(classes);
     }
 }
