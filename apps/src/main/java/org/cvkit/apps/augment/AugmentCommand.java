@@ -71,6 +71,11 @@ public final class AugmentCommand implements Callable<Integer> {
             description = "Seed of the random draws; the same seed gives the same output (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--preview", paramLabel = "IMAGE",
+            description = "Also draw the first " + AugmentationPreview.ROWS + " images, each followed by its copies "
+                    + "with their boxes, into one picture (.png or .jpg).")
+    Path preview;
+
     @Option(names = "--min-box-visibility", defaultValue = "0.25",
             description = "Share of a box that must stay in view for it to be kept (default: ${DEFAULT-VALUE}).")
     double minBoxVisibility;
@@ -107,19 +112,25 @@ public final class AugmentCommand implements Callable<Integer> {
         Augmenter augmenter = new Augmenter(pipeline.read(), seed);
         List<Path> images = ImageFiles.list(inputFolder);
         Tally tally = new Tally();
-        try (StagedFolder staged = StagedFolder.beside(outputFolder)) {
+        try (StagedFolder staged = StagedFolder.beside(outputFolder);
+             AugmentationPreview sheet = new AugmentationPreview()) {
             try (ProgressLine line = new ProgressLine(spec.commandLine().getErr());
                  ProgressBar progress = new ProgressBarBuilder().setTaskName("augment")
                          .setInitialMax((long) images.size() * copies).setUnit(" img", 1).setConsumer(line).build()) {
                 for (int i = 0; i < images.size(); i++) {
-                    augmentImage(images.get(i), (long) i * copies, augmenter, staged.path(), tally, progress);
+                    augmentImage(images.get(i), (long) i * copies, augmenter, staged.path(), tally, progress,
+                            preview != null && sheet.wantsMore() ? sheet : null);
                 }
             }
             copyClassNames(staged.path());
             staged.commit();
+            if (preview != null) {
+                sheet.write(preview);
+            }
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d images to %s; %d boxes kept, %d dropped%n",
-                tally.images, outputFolder, tally.keptBoxes, tally.droppedBoxes);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d images to %s; %d boxes kept, %d dropped%s%n",
+                tally.images, outputFolder, tally.keptBoxes, tally.droppedBoxes,
+                preview == null ? "" : "; preview: " + preview);
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
     }
@@ -134,6 +145,12 @@ public final class AugmentCommand implements Callable<Integer> {
         if (!(minBoxVisibility >= 0 && minBoxVisibility <= 1)) {
             throw new IllegalArgumentException("--min-box-visibility must lie within 0:1 but is " + minBoxVisibility);
         }
+        if (preview != null && !ImageFiles.isImage(preview)) {
+            throw new IllegalArgumentException("--preview must be an image file (.png or .jpg), not " + preview);
+        }
+        if (preview != null && !Files.isDirectory(preview.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException("the folder of --preview " + preview + " does not exist");
+        }
         if (Files.exists(outputFolder) && Files.isSameFile(inputFolder, outputFolder)) {
             throw new IllegalArgumentException("OUT_DIR must differ from IN_DIR, or the copies would mix with the "
                     + "originals");
@@ -141,12 +158,15 @@ public final class AugmentCommand implements Callable<Integer> {
     }
 
     private void augmentImage(Path imageFile, long firstIndex, Augmenter augmenter, Path outputDir, Tally tally,
-                              ProgressBar progress) throws IOException {
+                              ProgressBar progress, AugmentationPreview sheet) throws IOException {
         String stem = ImageFiles.stem(imageFile);
         try (Mat image = ImageFiles.read(imageFile)) {
             ImageLabels imageLabels = labels.read(inputFolder, stem, new ImageSize(image.cols(), image.rows()));
             // A view of the image, which the try block closes.
             Sample input = new Sample(image, imageLabels.boxes(), List.of(), Homography.IDENTITY, minBoxVisibility);
+            if (sheet != null) {
+                sheet.addOriginal(image, imageLabels.named(imageLabels.boxes()));
+            }
             for (int copy = 1; copy <= copies; copy++) {
                 String name = stem + "-" + copy;
                 try (Sample output = augmenter.apply(input, firstIndex + copy - 1)) {
@@ -157,6 +177,9 @@ public final class AugmentCommand implements Callable<Integer> {
                                 output.size(), output.channels(), output.boxes());
                     }
                     tally.add(input.boxes().size(), output.boxes().size());
+                    if (sheet != null) {
+                        sheet.addCopy(output.image(), imageLabels.named(output.boxes()));
+                    }
                 }
                 progress.step();
             }

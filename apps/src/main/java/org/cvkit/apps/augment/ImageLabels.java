@@ -17,6 +17,12 @@ interface ImageLabels {
     List<LabeledBox> boxes();
 
     /**
+     * @param indexed boxes labelled with their object's index, as {@link #boxes()} hands them out
+     * @return the same boxes labelled with their class names, for display
+     */
+    List<LabeledBox> named(List<LabeledBox> indexed);
+
+    /**
      * Writes the label file of an augmented image.
      *
      * @param target    the label file to create

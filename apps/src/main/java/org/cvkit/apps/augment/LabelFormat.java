@@ -23,6 +23,11 @@ enum LabelFormat {
             return List.of();
         }
 
+        @Override
+        public List<LabeledBox> named(List<LabeledBox> indexed) {
+            return indexed;
+        }
+
         /** Writes nothing: unlabelled images have no label file. */
         @Override
         public void write(Path target, String imageName, ImageSize size, int channels, List<LabeledBox> moved) {

@@ -94,6 +94,13 @@ final class VocLabels implements ImageLabels {
         return boxes;
     }
 
+    /** Labels each box with its object's {@code name}. */
+    @Override
+    public List<LabeledBox> named(List<LabeledBox> indexed) {
+        return indexed.stream().map(box -> new LabeledBox(box.box(),
+                text(objects.get(Integer.parseInt(box.label())), "name"))).toList();
+    }
+
     @Override
     public void write(Path target, String imageName, ImageSize size, int channels, List<LabeledBox> moved)
             throws IOException {

@@ -56,6 +56,13 @@ final class YoloLabels implements ImageLabels {
         return boxes;
     }
 
+    /** Labels each box with its class number. */
+    @Override
+    public List<LabeledBox> named(List<LabeledBox> indexed) {
+        return indexed.stream().map(box -> new LabeledBox(box.box(), classes.get(Integer.parseInt(box.label()))))
+                .toList();
+    }
+
     @Override
     public void write(Path target, String imageName, ImageSize size, int channels, List<LabeledBox> moved)
             throws IOException {

@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.cvkit.apps.CommandRunner;
 import org.cvkit.apps.CommandRunner.Result;
 import org.cvkit.apps.ExitCode;
+import org.cvkit.detection.media.DetectionPainter;
 import org.cvkit.zoo.SharedAssets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +65,43 @@ class AugmentCommandTest {
                         "<xmin>349</xmin>", "<ymin>50</ymin>", "<xmax>449</xmax>", "<ymax>150</ymax>",
                         "<name>ball</name>", "<xmin>529</xmin>", "<ymin>301</ymin>", "<xmax>548</xmax>",
                         "<ymax>342</ymax>");
+    }
+
+    /**
+     * One row of the original and its two mirrored copies, 200 pixels high: 548x342 scales to 320x200, so the sheet is
+     * 3 * 320 + 2 gaps of 4 wide. The person box is drawn in the first class colour in every tile.
+     */
+    @Test
+    void previewDrawsTheOriginalAndItsCopiesWithTheirBoxes() throws IOException {
+        Path in = folderWith("messi5.jpg");
+        Files.writeString(in.resolve("messi5.xml"), MESSI_VOC);
+        Path sheet = temp.resolve("preview.png");
+
+        Result run = run(in.toString(), temp.resolve("out").toString(), "--labels", "voc", "--ops", "hflip",
+                "--copies", "2", "--preview", sheet.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).endsWith("; preview: " + sheet + "\n");
+        try (Mat drawn = imread(sheet.toString()); Scalar person = DetectionPainter.classColour(0)) {
+            assertThat(drawn.cols()).isEqualTo(3 * 320 + 2 * 4);
+            assertThat(drawn.rows()).isEqualTo(200);
+            UByteIndexer pixels = drawn.createIndexer();
+            // The person box's left edge x = 100 at scale 200 / 342 is column 58 in the original, and its
+            // mirror, the right edge x = 449, column 263 in the copies; row 58 is inside the box's height.
+            int[] edges = {58, 324 + 263, 648 + 263};
+            for (int edge : edges) {
+                int matching = 0;
+                for (int x = edge - 2; x <= edge + 2; x++) {
+                    boolean same = true;
+                    for (int channel = 0; channel < 3; channel++) {
+                        same &= Math.abs(pixels.get(58, x, channel) - person.get(channel)) <= 2;
+                    }
+                    matching += same ? 1 : 0;
+                }
+                assertThat(matching).as("box edge near column " + edge).isPositive();
+            }
+            pixels.close();
+        }
     }
 
     @Test
@@ -134,6 +174,8 @@ class AugmentCommandTest {
         assertUsageError(run(in.toString(), out.toString(), "--labels", "voc", "--ops", "hflip"),
                 "no VOC label file");
         assertUsageError(run(in.toString(), in.toString(), "--ops", "hflip"), "must differ from IN_DIR");
+        assertUsageError(run(in.toString(), out.toString(), "--ops", "hflip", "--preview", "sheet.gif"),
+                "--preview must be an image file");
 
         Files.writeString(in.resolve("messi5.xml"), "<annotation><object><name>x</name></object>");
         assertUsageError(run(in.toString(), out.toString(), "--labels", "voc", "--ops", "hflip"),
