@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,6 +34,43 @@ class LeNet5Test {
 
         assertThat(net.numParams()).isEqualTo(61_706);
         assertThat(NetworkParameters.of(conf)).isEqualTo(new NetworkParameters(61_706, 0));
+    }
+
+    /*
+     * Batch normalization replaces each convolution's 6 + 16 + 120 = 142 biases by a scale and shift per channel
+     * (61,706 - 142 + 2 * 142 trainable) and keeps a running mean and variance per channel (2 * 142 more).
+     */
+    @Test
+    void batchNormalizationAndDropoutKeepTheGeometry() {
+        MultiLayerConfiguration conf = LeNet5.configuration(28, 28, 1, 10, SEED, new Adam(1e-3),
+                new LeNet5.Options(true, 0.75));
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+
+        assertThat(NetworkParameters.of(conf)).isEqualTo(new NetworkParameters(61_706 + 3 * 142, 2 * 142));
+        assertThat(net.getLayerWiseConfigurations().getConf(net.getnLayers() - 1).getLayer().getIDropout())
+                .isEqualTo(new Dropout(0.75));
+        INDArray output = net.output(Nd4j.rand(2, 1, 28, 28));
+        assertThat(output.shape()).containsExactly(2, 10);
+        // batch normalization is followed by ReLU, which DL4J would not apply if it were set on the norm layer
+        List<INDArray> activations = net.feedForward(Nd4j.rand(2, 1, 28, 28).subi(0.5), false);
+        assertThat(activations.get(4).minNumber().doubleValue()).as("c1 after batch norm and ReLU")
+                .isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void optionsNameTheArchitecture() {
+        assertThat(LeNet5.Options.CLASSIC.architectureName()).isEqualTo("LeNet-5");
+        assertThat(new LeNet5.Options(true, 1).architectureName()).isEqualTo("LeNet-5 with batch normalization");
+        assertThat(new LeNet5.Options(true, 0.5).architectureName())
+                .isEqualTo("LeNet-5 with batch normalization and dropout (keep 0.50)");
+    }
+
+    @Test
+    void optionsNeedAProbabilityToKeepUnits() {
+        assertThatThrownBy(() -> new LeNet5.Options(false, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(0, 1]");
+        assertThatThrownBy(() -> new LeNet5.Options(false, 1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
