@@ -34,6 +34,26 @@ public final class ImageFiles {
     }
 
     /**
+     * Checks an output picture's name before any work is done.
+     *
+     * @param option the option that names it, for the message, e.g. {@code --out}
+     * @param file   the picture to write, or {@code null} when none is asked for
+     * @throws IllegalArgumentException if its extension names no image format or its folder does not exist
+     */
+    public static void requireWritableImage(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        if (!isImage(file)) {
+            throw new IllegalArgumentException(option + " must be an image file ending in one of "
+                    + String.join(", ", EXTENSIONS.stream().sorted().toList()) + ", not " + file);
+        }
+        if (!Files.isDirectory(file.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException("the folder of " + option + " " + file + " does not exist");
+        }
+    }
+
+    /**
      * @param folder a folder
      * @return the image files directly inside it, sorted by name
      * @throws IOException              if the folder cannot be listed

@@ -145,12 +145,7 @@ public final class AugmentCommand implements Callable<Integer> {
         if (!(minBoxVisibility >= 0 && minBoxVisibility <= 1)) {
             throw new IllegalArgumentException("--min-box-visibility must lie within 0:1 but is " + minBoxVisibility);
         }
-        if (preview != null && !ImageFiles.isImage(preview)) {
-            throw new IllegalArgumentException("--preview must be an image file (.png or .jpg), not " + preview);
-        }
-        if (preview != null && !Files.isDirectory(preview.toAbsolutePath().getParent())) {
-            throw new IllegalArgumentException("the folder of --preview " + preview + " does not exist");
-        }
+        ImageFiles.requireWritableImage("--preview", preview);
         if (Files.exists(outputFolder) && Files.isSameFile(inputFolder, outputFolder)) {
             throw new IllegalArgumentException("OUT_DIR must differ from IN_DIR, or the copies would mix with the "
                     + "originals");

@@ -1,9 +1,5 @@
 package org.cvkit.apps.augment;
 
-import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
-import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
-import static org.bytedeco.opencv.global.opencv_core.hconcat;
-import static org.bytedeco.opencv.global.opencv_core.vconcat;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
@@ -14,9 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.cvkit.apps.ContactSheet;
 import org.cvkit.apps.ImageFiles;
 import org.cvkit.augment.LabeledBox;
 import org.cvkit.detection.geometry.Detection;
@@ -32,8 +27,6 @@ final class AugmentationPreview implements AutoCloseable {
     static final int ROWS = 4;
     /** Height of every tile in pixels. */
     static final int TILE_HEIGHT = 200;
-
-    private static final int GAP = 4;
 
     private final DetectionPainter painter = DetectionPainter.withoutScores();
     private final Map<String, Integer> classes = new HashMap<>();
@@ -79,47 +72,9 @@ final class AugmentationPreview implements AutoCloseable {
      * @throws IOException if it cannot be written
      */
     void write(Path file) throws IOException {
-        List<Mat> joinedRows = new ArrayList<>();
-        try (Scalar background = new Scalar(32, 32, 32, 0)) {
-            for (List<Mat> row : rows) {
-                joinedRows.add(join(row, true, background));
-            }
-            int width = joinedRows.stream().mapToInt(Mat::cols).max().orElse(1);
-            List<Mat> padded = new ArrayList<>();
-            for (Mat row : joinedRows) {
-                Mat wide = new Mat();
-                copyMakeBorder(row, wide, 0, 0, 0, width - row.cols(), BORDER_CONSTANT, background);
-                padded.add(wide);
-            }
-            try (Mat sheet = join(padded, false, background)) {
-                ImageFiles.write(file, sheet);
-            }
-            padded.forEach(Mat::close);
-        } finally {
-            joinedRows.forEach(Mat::close);
+        try (Mat sheet = ContactSheet.of(rows)) {
+            ImageFiles.write(file, sheet);
         }
-    }
-
-    /** Joins tiles side by side ({@code across}) or rows one below the other, with a gap after each but the last. */
-    private static Mat join(List<Mat> parts, boolean across, Scalar background) {
-        List<Mat> spaced = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            int gap = i == parts.size() - 1 ? 0 : GAP;
-            Mat part = new Mat();
-            copyMakeBorder(parts.get(i), part, 0, across ? 0 : gap, 0, across ? gap : 0, BORDER_CONSTANT, background);
-            spaced.add(part);
-        }
-        Mat joined = new Mat();
-        try (MatVector vector = new MatVector(spaced.toArray(Mat[]::new))) {
-            if (across) {
-                hconcat(vector, joined);
-            } else {
-                vconcat(vector, joined);
-            }
-        } finally {
-            spaced.forEach(Mat::close);
-        }
-        return joined;
     }
 
     @Override

@@ -46,7 +46,7 @@ final class DescribeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Photos.requireFiles(List.of(photo));
-        Photos.requireImageName(out);
+        ImageFiles.requireWritableImage("--out", out);
         List<AnalyzedFace> faces;
         try (FaceAnalyzer analyzer = analyzerOptions.load();
              Mat image = ImageFiles.read(photo)) {

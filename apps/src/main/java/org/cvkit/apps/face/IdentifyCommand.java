@@ -52,7 +52,7 @@ final class IdentifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Photos.requireFiles(List.of(photo));
-        Photos.requireImageName(out);
+        ImageFiles.requireWritableImage("--out", out);
         Gallery people = thresholdOption.applyTo(gallery.readEnrolled());
         List<IdentifiedFace> faces;
         try (FaceAnalyzer analyzer = analyzerOptions.load();

@@ -31,17 +31,6 @@ final class Photos {
     }
 
     /**
-     * @param out an annotated picture to write, or {@code null}
-     * @throws IllegalArgumentException if its extension names no image format
-     */
-    static void requireImageName(Path out) {
-        if (out != null && !ImageFiles.isImage(out)) {
-            throw new IllegalArgumentException("--out must be an image file ending in one of " + String.join(", ",
-                    ImageFiles.EXTENSIONS.stream().sorted().toList()) + ", not " + out);
-        }
-    }
-
-    /**
      * @param analyzer the face analyzer
      * @param photo    an image file
      * @return its faces

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cvkit.apps.ExitCode;
+import org.cvkit.apps.ImageFiles;
 import org.cvkit.apps.StoreOptions;
 import org.cvkit.detection.train.YoloTraining;
 import org.cvkit.detection.train.YoloTraining.Result;
@@ -58,15 +59,25 @@ final class TrainYoloCommand implements Callable<Integer> {
             description = "Where to save the trained model (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--preview", paramLabel = "IMAGE",
+            description = "Also draw the first " + DetectionPreview.IMAGES + " held-out scenes with the trained "
+                    + "model's detections (and the true boxes in white) into one picture (.png or .jpg).")
+    Path preview;
+
     @Option(names = "--json", description = "Print the results as one JSON object.")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
         Settings settings = settings();
+        ImageFiles.requireWritableImage("--preview", preview);
         Path data = storeOptions.store().resolveAll("fashion-mnist").values().iterator().next().getParent();
-        Result result = YoloTraining.run(data, settings, !json);
+        YoloTraining.Scenes scenes = YoloTraining.generate(data, settings);
+        Result result = YoloTraining.train(scenes.training(), scenes.heldOut(), settings, !json);
         result.model().save(out);
+        if (preview != null) {
+            DetectionPreview.write(result.model(), scenes.heldOut(), preview);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
@@ -75,6 +86,9 @@ final class TrainYoloCommand implements Callable<Integer> {
             report.put("anchorMeanIou", result.anchors().meanBestIou());
             report.put("seconds", result.training().duration().toMillis() / 1000.0);
             report.put("model", out.toString());
+            if (preview != null) {
+                report.put("preview", preview.toString());
+            }
             stdout.println(new ObjectMapper().writeValueAsString(report));
         } else {
             stdout.printf(Locale.ROOT, "mAP@0.5 %.3f on %d held-out scenes (%s)%n",
@@ -82,6 +96,9 @@ final class TrainYoloCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "anchors: mean best IoU %.3f; trained %d epochs in %.1f s; saved %s%n",
                     result.anchors().meanBestIou(), settings.epochs(),
                     result.training().duration().toMillis() / 1000.0, out);
+            if (preview != null) {
+                stdout.println("held-out scenes with their detections drawn to " + preview);
+            }
         }
         stdout.flush();
         return ExitCode.OK;

@@ -1,12 +1,14 @@
 package org.cvkit.apps.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.apps.CommandRunner;
 import org.cvkit.apps.CommandRunner.Result;
 import org.cvkit.apps.ExitCode;
@@ -23,9 +25,10 @@ class TrainYoloCommandTest {
     @Test
     void trainsSavesAndTheModelDetectsInAnImage() throws IOException {
         Path model = temp.resolve("yolo.zip");
+        Path preview = temp.resolve("held-out.png");
 
         Result train = CommandRunner.run("train", "yolo", "--epochs", "1", "--out", model.toString(), "--json",
-                "--mirror", SharedAssets.mirror().toString());
+                "--preview", preview.toString(), "--mirror", SharedAssets.mirror().toString());
 
         assertThat(train.exitCode()).as(train.err()).isEqualTo(ExitCode.OK);
         JsonNode report = new ObjectMapper().readTree(train.out());
@@ -34,6 +37,12 @@ class TrainYoloCommandTest {
                 .containsExactly("Trouser", "Sneaker", "Bag");
         assertThat(report.get("anchorMeanIou").asDouble()).isBetween(0.5, 1.0);
         assertThat(model).isRegularFile();
+        assertThat(report.get("preview").asText()).isEqualTo(preview.toString());
+        // 16 scenes of 96 x 96 enlarged 3 times, 4 to a row, 4-pixel gaps: 4 * 288 + 3 * 4 = 1164 square
+        try (Mat picture = imread(preview.toString())) {
+            assertThat(picture.cols()).isEqualTo(1164);
+            assertThat(picture.rows()).isEqualTo(1164);
+        }
 
         Path json = temp.resolve("detections.jsonl");
         Result detect = CommandRunner.run("detect", SharedAssets.resolve("fruits.jpg").toString(), "--model",
@@ -51,11 +60,15 @@ class TrainYoloCommandTest {
         Path notModel = Files.writeString(temp.resolve("not-a-model.zip"), "text");
 
         Result epochs = CommandRunner.run("train", "yolo", "--epochs", "0", "--out", model.toString());
+        Result preview = CommandRunner.run("train", "yolo", "--preview", temp.resolve("scenes.gif").toString(),
+                "--out", model.toString());
         Result detect = CommandRunner.run("detect", SharedAssets.resolve("fruits.jpg").toString(), "--model",
                 notModel.toString());
 
         assertThat(epochs.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(epochs.err()).isEqualTo("cvkit: --epochs must be positive but is 0\n");
+        assertThat(preview.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(preview.err()).startsWith("cvkit: --preview must be an image file ending in one of ");
         assertThat(model).doesNotExist();
         assertThat(detect.exitCode()).isNotZero();
         assertThat(detect.err()).startsWith("cvkit: ").contains("not-a-model.zip");
