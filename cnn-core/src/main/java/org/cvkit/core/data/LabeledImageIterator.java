@@ -6,15 +6,13 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Batches of a {@link LabeledImageSet}: NCHW features scaled to 0..1 and one-hot labels. With a random source the
  * order is reshuffled on construction and on every {@link #reset()}.
  */
-final class LabeledImageIterator implements DataSetIterator {
+final class LabeledImageIterator extends PreProcessedBatches {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,7 +21,6 @@ final class LabeledImageIterator implements DataSetIterator {
     private final Random shuffler;
     private final int[] order;
     private int cursor;
-    private DataSetPreProcessor preProcessor;
 
     LabeledImageIterator(LabeledImageSet images, int batchSize, Random shuffler) {
         if (batchSize < 1) {
@@ -65,10 +62,7 @@ final class LabeledImageIterator implements DataSetIterator {
         DataSet batch = new DataSet(
                 Nd4j.create(features, new long[] {count, 1, images.height(), images.width()}, 'c'),
                 Nd4j.create(oneHot, new long[] {count, classes}, 'c'));
-        if (preProcessor != null) {
-            preProcessor.preProcess(batch);
-        }
-        return batch;
+        return preProcessed(batch);
     }
 
     @Override
@@ -79,11 +73,6 @@ final class LabeledImageIterator implements DataSetIterator {
     @Override
     public int totalOutcomes() {
         return images.classNames().size();
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return true;
     }
 
     @Override
@@ -102,16 +91,6 @@ final class LabeledImageIterator implements DataSetIterator {
     @Override
     public int batch() {
         return batchSize;
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.augment.Augmenter;
 import org.cvkit.augment.LabeledBox;
 import org.cvkit.augment.Sample;
+import org.cvkit.core.data.PreProcessedBatches;
 import org.cvkit.core.geometry.Box;
 import org.cvkit.core.geometry.ImageSize;
 import org.cvkit.core.image.ImageConversions;
@@ -21,8 +22,6 @@ import org.cvkit.detection.yolo.YoloTargetEncoder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -34,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link #reset()} start an epoch, numbered from 0; epoch {@code e} augments its {@code k}-th image with
  * {@code augmenter.apply(sample, e · size + k)}, so runs are reproducible.
  */
-public final class YoloBatches implements DataSetIterator {
+public final class YoloBatches extends PreProcessedBatches {
 
     private static final long serialVersionUID = 1L;
 
@@ -47,7 +46,6 @@ public final class YoloBatches implements DataSetIterator {
     private final List<Integer> order;
     private int epoch = -1;
     private int position;
-    private DataSetPreProcessor preProcessor;
 
     /**
      * @param samples   the training samples, at least one; boxes in pixels
@@ -98,10 +96,7 @@ public final class YoloBatches implements DataSetIterator {
             encode(samples.get(order.get(position)), index, features.slice(i), labels.slice(i));
         }
         DataSet batch = new DataSet(features, labels);
-        if (preProcessor != null) {
-            preProcessor.preProcess(batch);
-        }
-        return batch;
+        return preProcessed(batch);
     }
 
     /** Augments and encodes one sample into its slices of the batch. */
@@ -137,11 +132,6 @@ public final class YoloBatches implements DataSetIterator {
     }
 
     @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
     public boolean asyncSupported() {
         return false;
     }
@@ -161,16 +151,6 @@ public final class YoloBatches implements DataSetIterator {
     @Override
     public int batch() {
         return batchSize;
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
     }
 
     /** @return null: detection targets have no class labels in DL4J's sense */

@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Random;
-
+import org.cvkit.core.data.PreProcessedBatches;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -24,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * has fewer than K. An epoch is a fixed number of batches. The whole sequence of batches over any number of epochs
  * depends only on the seed; {@link #reset()} starts the next epoch.
  */
-public final class IdentityBatchIterator implements DataSetIterator {
+public final class IdentityBatchIterator extends PreProcessedBatches {
 
     private final IdentityImages images;
     private final int identitiesPerBatch;
@@ -35,7 +33,6 @@ public final class IdentityBatchIterator implements DataSetIterator {
     private final List<int[]> imagesOf = new ArrayList<>();
     private final int[] cursors;
     private int batchesDone;
-    private DataSetPreProcessor preProcessor;
 
     /**
      * @param images             the data, with at least {@code identitiesPerBatch} identities of two or more images
@@ -120,10 +117,7 @@ public final class IdentityBatchIterator implements DataSetIterator {
         batchesDone++;
         DataSet batch = new DataSet(images.images(indices),
                 Nd4j.create(labels, new long[] {labels.length, 1}, DataType.FLOAT));
-        if (preProcessor != null) {
-            preProcessor.preProcess(batch);
-        }
-        return batch;
+        return preProcessed(batch);
     }
 
     /**
@@ -196,11 +190,6 @@ public final class IdentityBatchIterator implements DataSetIterator {
     }
 
     @Override
-    public boolean resetSupported() {
-        return true;
-    }
-
-    @Override
     public boolean asyncSupported() {
         return false;
     }
@@ -214,16 +203,6 @@ public final class IdentityBatchIterator implements DataSetIterator {
     @Override
     public int batch() {
         return identitiesPerBatch * imagesPerIdentity;
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
     }
 
     /** @return the identity names, by identity number */
