@@ -16,6 +16,8 @@ import org.cvkit.core.image.ImageConversions;
 import org.cvkit.detection.geometry.Detection;
 import org.cvkit.face.analysis.AnalyzedFace;
 import org.cvkit.face.analysis.FaceAnalyzer;
+import org.cvkit.face.analysis.FaceTracker;
+import org.cvkit.face.analysis.TrackedFace;
 import org.cvkit.face.gallery.Embedding;
 import org.cvkit.face.haar.HaarFaceDetector;
 import org.cvkit.zoo.asset.AssetStore;
@@ -37,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The face-verification loop on a 640x480 frame of the three women of sample3, as {@code cvkit face-verify live}
  * runs it: {@code analyze} finds, aligns and describes every face (detector, 68 landmarks, 128-d descriptor);
  * {@code detect} is the detection alone, so {@code (analyze - detect) / 3} is the landmark, alignment and
- * descriptor time per face; {@code describe} is the recognition net on one aligned crop. Each runs with face-api's
+ * descriptor time per face (the landmark and recognition nets each run once on the three faces as a batch);
+ * {@code track} is a frame of the live loop, which follows the faces and describes one now and then;
+ * {@code describe} is the recognition net on one aligned crop. Each runs with face-api's
  * tiny face detector and with OpenCV's Haar cascade, the peer for the detection step; both find the three faces.
  * The photo and the weights come from the zoo ({@code CVKIT_MIRROR} or the cache).
  */
@@ -61,6 +65,7 @@ public class FaceBenchmark {
         public String detector;
 
         private FaceAnalyzer analyzer;
+        private FaceTracker tracker;
         private Mat frame;
         private BufferedImage image;
 
@@ -70,6 +75,7 @@ public class FaceBenchmark {
             analyzer = detector.equals("tiny") ? tiny : tiny.withDetector(HaarFaceDetector.load());
             frame = frame();
             image = ImageConversions.toBufferedImage(frame);
+            tracker = FaceTracker.of(analyzer);
             int found = analyzer.analyze(frame).size();
             if (found != FACES) {
                 throw new IllegalStateException("the " + detector + " detector finds " + found + " faces in the "
@@ -111,6 +117,15 @@ public class FaceBenchmark {
     @Benchmark
     public List<AnalyzedFace> analyze(Frames frames) {
         return frames.analyzer.analyze(frames.frame);
+    }
+
+    /**
+     * A frame of the live loop as {@code cvkit face-verify live} runs it: every face is detected and followed, and
+     * each is described again every {@value FaceTracker#DEFAULT_REFRESH_INTERVAL} frames, one face per frame.
+     */
+    @Benchmark
+    public List<TrackedFace> track(Frames frames) {
+        return frames.tracker.track(frames.image);
     }
 
     /** Find the faces only. */

@@ -57,7 +57,7 @@ final class IdentifyCommand implements Callable<Integer> {
         List<IdentifiedFace> faces;
         try (FaceAnalyzer analyzer = analyzerOptions.load();
              Mat image = ImageFiles.read(photo)) {
-            FaceIdentifier identifier = new FaceIdentifier(analyzer, people);
+            FaceIdentifier identifier = FaceIdentifier.analyzing(analyzer, people);
             faces = identifier.identify(image);
             if (faces.isEmpty()) {
                 throw new IllegalArgumentException("no face found in " + photo + "; use a photo in which faces are "

@@ -21,6 +21,7 @@ import org.cvkit.detection.media.VideoDetectionListener;
 import org.cvkit.detection.media.VideoInfo;
 import org.cvkit.detection.media.VideoSummary;
 import org.cvkit.face.analysis.FaceAnalyzer;
+import org.cvkit.face.analysis.FaceTracker;
 import org.cvkit.face.gallery.Gallery;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "live", mixinStandardHelpOptions = true,
         description = {"Name every face of a camera or a video as it comes: in a window that draws each face's box, "
                 + "name or 'unknown', distance and landmarks (close it to stop),",
-            "or, for a video with --out, without a window in an annotated copy of the video."})
+            "or, for a video with --out, without a window in an annotated copy of the video.",
+            "Faces are followed from frame to frame and described again now and then (--describe-every), so a "
+                + "frame costs about one detection."})
 final class LiveCommand implements Callable<Integer> {
 
     /** The live window's title. */
@@ -56,6 +59,12 @@ final class LiveCommand implements Callable<Integer> {
 
     @Mixin
     AnalyzerOptions analyzerOptions;
+
+    @Option(names = "--describe-every", paramLabel = "N", defaultValue = "" + FaceTracker.DEFAULT_REFRESH_INTERVAL,
+            description = "Describe a face again after it has been followed for N frames (default: ${DEFAULT-VALUE});"
+                    + " new faces are described at once. 1 describes every face in every frame: slower, and the same "
+                    + "as identify on each frame.")
+    int describeEvery;
 
     @Option(names = "--out", paramLabel = "VIDEO",
             description = "With --video: write an annotated copy (.mp4, .avi, .mkv or .mov) instead of showing a "
@@ -77,6 +86,9 @@ final class LiveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out writes an annotated copy of a --video; a camera is shown in a "
                     + "window only");
         }
+        if (describeEvery < 1) {
+            throw new IllegalArgumentException("--describe-every must be at least 1 frame but is " + describeEvery);
+        }
         Gallery people = thresholdOption.applyTo(gallery.readOrEmpty());
         if (people.size() == 0) {
             spec.commandLine().getErr().println("nobody is enrolled in " + gallery.file()
@@ -92,7 +104,7 @@ final class LiveCommand implements Callable<Integer> {
                 : FrameSource.video(source.video);
              LiveWindow window = LiveWindow.open(WINDOW_TITLE);
              FaceAnalyzer analyzer = analyzerOptions.load()) {
-            FaceIdentifier identifier = new FaceIdentifier(analyzer, people);
+            FaceIdentifier identifier = identifier(analyzer, people);
             DetectionPainter painter = new DetectionPainter();
             start = System.nanoTime();
             while (window.isOpen()) {
@@ -117,7 +129,7 @@ final class LiveCommand implements Callable<Integer> {
         VideoSummary summary;
         Sightings sightings;
         try (FaceAnalyzer analyzer = analyzerOptions.load()) {
-            FaceIdentifier identifier = new FaceIdentifier(analyzer, people);
+            FaceIdentifier identifier = identifier(analyzer, people);
             try (Sightings listener = new Sightings(identifier, spec.commandLine().getErr())) {
                 summary = new VideoDetection(identifier, new DetectionPainter()).run(source.video, out, listener);
                 sightings = listener;
@@ -129,6 +141,10 @@ final class LiveCommand implements Callable<Integer> {
                 sightings.describe(), out);
         report.flush();
         return ExitCode.OK;
+    }
+
+    private FaceIdentifier identifier(FaceAnalyzer analyzer, Gallery people) {
+        return FaceIdentifier.tracking(new FaceTracker(analyzer, describeEvery, FaceTracker.DEFAULT_MIN_IOU), people);
     }
 
     /** Counts the frames each person is seen in, and shows a progress bar with frames per second. */

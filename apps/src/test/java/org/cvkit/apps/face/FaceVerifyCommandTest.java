@@ -311,6 +311,8 @@ class FaceVerifyCommandTest {
         assertFails(gallery, ExitCode.USAGE, "Missing required argument", "live");
         assertFails(gallery, ExitCode.USAGE, "--out writes an annotated copy of a --video", "live", "--camera", "0",
                 "--out", temp.resolve("live.mp4").toString());
+        assertFails(gallery, ExitCode.USAGE, "--describe-every must be at least 1 frame but is 0", "live", "--camera",
+                "0", "--describe-every", "0");
         assertFails(gallery, ExitCode.FAILURE, "no camera 9: /dev/video9 does not exist", "live", "--camera", "9");
         assertFails(gallery, ExitCode.FAILURE, "no such file: " + temp.resolve("missing.avi"), "live", "--video",
                 temp.resolve("missing.avi").toString(), "--out", temp.resolve("live.mp4").toString());

@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.cvkit.core.geometry.Box;
 import org.cvkit.core.geometry.ImageSize;
 import org.cvkit.core.image.ImageConversions;
 import org.cvkit.detection.geometry.Detection;
@@ -30,6 +33,7 @@ import org.cvkit.zoo.asset.AssetStore;
 import org.cvkit.zoo.format.WeightTensor;
 import org.cvkit.zoo.format.tfjs.TfjsWeightsReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * face-api's {@code detectAllFaces(...).withFaceLandmarks().withFaceDescriptors()}: finds faces, puts 68 landmarks
@@ -127,15 +131,7 @@ public final class FaceAnalyzer implements AutoCloseable {
      * @throws IllegalArgumentException if the image is empty or not 8-bit BGR
      */
     public List<AnalyzedFace> analyze(Mat bgr) {
-        Objects.requireNonNull(bgr, "bgr");
-        if (bgr.empty()) {
-            throw new IllegalArgumentException("the image is empty; check that the file or camera frame was read");
-        }
-        if (bgr.type() != CV_8UC3) {
-            throw new IllegalArgumentException("the image must be 8-bit BGR (CV_8UC3) but has " + bgr.channels()
-                    + " channel(s) of OpenCV type " + bgr.type() + "; convert it with cvtColor first");
-        }
-        return analyze(ImageConversions.toBufferedImage(bgr));
+        return analyze(toImage(bgr));
     }
 
     /**
@@ -147,20 +143,56 @@ public final class FaceAnalyzer implements AutoCloseable {
      */
     public List<AnalyzedFace> analyze(BufferedImage image) {
         Objects.requireNonNull(image, "image");
+        return analyze(image, detector.detect(image));
+    }
+
+    /**
+     * Aligns and describes faces found in an image, by this analyzer's detector or another. The landmark net and the
+     * recognition net each run once, on all the faces as one batch. A face whose detection or aligned crop covers
+     * no whole pixel of the image is left out.
+     *
+     * @param image      the image the faces were found in
+     * @param detections the faces
+     * @return the analyzed faces, in the order of the detections
+     */
+    public List<AnalyzedFace> analyze(BufferedImage image, List<Detection> detections) {
+        return Arrays.stream(analyzeEach(image, detections)).filter(Objects::nonNull).toList();
+    }
+
+    /** @return the analysis of each detection, in order, or null where a detection or its aligned crop is empty */
+    AnalyzedFace[] analyzeEach(BufferedImage image, List<Detection> detections) {
+        Objects.requireNonNull(image, "image");
         ImageSize size = new ImageSize(image.getWidth(), image.getHeight());
-        List<AnalyzedFace> faces = new ArrayList<>();
-        for (Detection detection : detector.detect(image)) {
-            CropRect crop = CropRect.clipped(detection.box(), size);
-            if (crop.isEmpty()) {
-                continue;
+        List<Integer> placed = new ArrayList<>();
+        List<CropRect> crops = new ArrayList<>();
+        for (int i = 0; i < detections.size(); i++) {
+            CropRect crop = CropRect.clipped(detections.get(i).box(), size);
+            if (!crop.isEmpty()) {
+                placed.add(i);
+                crops.add(crop);
             }
-            FaceLandmarks68 landmarks = FaceLandmarks68.fromNetOutput(landmarkOutput(crop.cut(image)), crop,
-                    detection.box().x1(), detection.box().y1());
-            CropRect aligned = FaceAlignment.alignedCrop(landmarks, crop, size);
-            if (!aligned.isEmpty()) {
-                faces.add(new AnalyzedFace(detection.box(), detection.score(), landmarks, aligned,
-                        describe(aligned.cut(image))));
+        }
+        float[][] landmarkOutputs = landmarkOutputs(crops.stream().map(crop -> crop.cut(image)).toList());
+        List<Integer> aligned = new ArrayList<>();
+        List<FaceLandmarks68> alignedLandmarks = new ArrayList<>();
+        List<CropRect> alignedCrops = new ArrayList<>();
+        for (int i = 0; i < placed.size(); i++) {
+            Box box = detections.get(placed.get(i)).box();
+            FaceLandmarks68 landmarks = FaceLandmarks68.fromNetOutput(landmarkOutputs[i], crops.get(i), box.x1(),
+                    box.y1());
+            CropRect alignedCrop = FaceAlignment.alignedCrop(landmarks, crops.get(i), size);
+            if (!alignedCrop.isEmpty()) {
+                aligned.add(placed.get(i));
+                alignedLandmarks.add(landmarks);
+                alignedCrops.add(alignedCrop);
             }
+        }
+        List<Embedding> descriptors = describe(alignedCrops.stream().map(crop -> crop.cut(image)).toList());
+        AnalyzedFace[] faces = new AnalyzedFace[detections.size()];
+        for (int i = 0; i < aligned.size(); i++) {
+            Detection detection = detections.get(aligned.get(i));
+            faces[aligned.get(i)] = new AnalyzedFace(detection.box(), detection.score(), alignedLandmarks.get(i),
+                    alignedCrops.get(i), descriptors.get(i));
         }
         return faces;
     }
@@ -173,9 +205,26 @@ public final class FaceAnalyzer implements AutoCloseable {
      * @return the 128-d descriptor
      */
     public Embedding describe(BufferedImage crop) {
-        try (INDArray input = FaceRecognitionInput.fromCrop(crop);
-             INDArray descriptor = recognitionNet.descriptors(input)) {
-            return Embedding.of(descriptor.toFloatVector());
+        return describe(List.of(crop)).get(0);
+    }
+
+    /**
+     * Describes face crops as {@link #describe(BufferedImage)} does, in one batch through the recognition net.
+     *
+     * @param crops the faces, any number
+     * @return their 128-d descriptors, in order
+     */
+    public List<Embedding> describe(List<BufferedImage> crops) {
+        if (crops.isEmpty()) {
+            return List.of();
+        }
+        try (INDArray input = batch(crops, FaceRecognitionInput::fromCrop);
+             INDArray descriptors = recognitionNet.descriptors(input)) {
+            List<Embedding> embeddings = new ArrayList<>(crops.size());
+            for (float[] row : descriptors.toFloatMatrix()) {
+                embeddings.add(Embedding.of(row));
+            }
+            return embeddings;
         }
     }
 
@@ -222,11 +271,47 @@ public final class FaceAnalyzer implements AutoCloseable {
         detector.close();
     }
 
-    private float[] landmarkOutput(BufferedImage crop) {
-        try (INDArray input = FaceLandmarkInput.fromCrop(crop);
-             INDArray output = landmarkNet.rawOutput(input)) {
-            return output.toFloatVector();
+    /** @return the landmark net's raw output for each crop, from one batch */
+    private float[][] landmarkOutputs(List<BufferedImage> crops) {
+        if (crops.isEmpty()) {
+            return new float[0][];
         }
+        try (INDArray input = batch(crops, FaceLandmarkInput::fromCrop);
+             INDArray output = landmarkNet.rawOutput(input)) {
+            return output.toFloatMatrix();
+        }
+    }
+
+    /** @return the crops' network inputs stacked along the batch axis; the caller owns the batch */
+    private static INDArray batch(List<BufferedImage> crops, Function<BufferedImage, INDArray> prepare) {
+        INDArray[] inputs = crops.stream().map(prepare).toArray(INDArray[]::new);
+        if (inputs.length == 1) {
+            return inputs[0];
+        }
+        try {
+            return Nd4j.concat(0, inputs);
+        } finally {
+            for (INDArray input : inputs) {
+                input.close();
+            }
+        }
+    }
+
+    /**
+     * @param bgr an 8-bit BGR image (CV_8UC3)
+     * @return a copy of its pixels
+     * @throws IllegalArgumentException if the image is empty or not 8-bit BGR
+     */
+    static BufferedImage toImage(Mat bgr) {
+        Objects.requireNonNull(bgr, "bgr");
+        if (bgr.empty()) {
+            throw new IllegalArgumentException("the image is empty; check that the file or camera frame was read");
+        }
+        if (bgr.type() != CV_8UC3) {
+            throw new IllegalArgumentException("the image must be 8-bit BGR (CV_8UC3) but has " + bgr.channels()
+                    + " channel(s) of OpenCV type " + bgr.type() + "; convert it with cvtColor first");
+        }
+        return ImageConversions.toBufferedImage(bgr);
     }
 
     private static BufferedImage read(Path file) throws IOException {

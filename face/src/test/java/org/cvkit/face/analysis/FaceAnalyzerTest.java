@@ -66,6 +66,28 @@ class FaceAnalyzerTest {
         assertThat(analyzer.analyzeSingle(photo)).isEqualTo(face);
     }
 
+    /** The nets run once per image on all its faces; a batch must describe each face as it would alone. */
+    @Test
+    void describesTheFacesOfAGroupInOneBatchAsOneByOne() throws IOException {
+        Path photo = SharedAssets.resolve("sample3.jpg");
+        List<AnalyzedFace> faces = analyzer.analyze(photo);
+        assertThat(faces).hasSize(3);
+        try (Mat image = imread(photo.toString(), IMREAD_COLOR)) {
+            BufferedImage pixels = ImageConversions.toBufferedImage(image);
+            List<BufferedImage> crops = faces.stream().map(face -> face.alignedCrop().cut(pixels)).toList();
+
+            List<Embedding> batch = analyzer.describe(crops);
+
+            assertThat(batch).hasSize(3);
+            for (int i = 0; i < crops.size(); i++) {
+                Embedding alone = analyzer.describe(crops.get(i));
+                assertThat(distance(batch.get(i), alone)).isLessThan(1e-5);
+                assertThat(distance(faces.get(i).descriptor(), alone)).isLessThan(1e-5);
+            }
+        }
+        assertThat(analyzer.describe(List.of())).isEmpty();
+    }
+
     /** face-api finds 3 faces in sample3 (face-api fixture). */
     @Test
     void refusesAGroupPhotoWhereOneFaceIsNeeded() {
