@@ -1,15 +1,18 @@
 package org.cvkit.face.siamese;
 
+import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffOutputLayer;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * The course's binary alternative to the triplet loss, as a DL4J output layer: every two images {@code i, j} of a
@@ -25,20 +28,15 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  *
  * <p>At inference the layer passes its input, the embeddings, through unchanged. Parameters: {@value #WEIGHT_KEY}
  * ({@code [1, dimension]}, starting at {@code -1/sqrt(dimension)} so that larger differences start as "different")
- * and {@value #BIAS_KEY} ({@code [1, 1]}, starting at 0).
+ * and {@value #BIAS_KEY} ({@code [1, 1]}, starting at 0). The loss and its gradients are computed in plain Java
+ * ({@link LogisticPairLoss}), not by ND4J ops.
  */
-public final class LogisticPairHead extends SameDiffOutputLayer {
+public final class LogisticPairHead extends FeedForwardLayer {
 
     /** Key of the logistic regression's weights, shape {@code [1, dimension]}. */
     public static final String WEIGHT_KEY = "W";
     /** Key of the logistic regression's bias, shape {@code [1, 1]}. */
     public static final String BIAS_KEY = "b";
-
-    /** The name DL4J's runtime layer gives the layer's input, whose value is also the layer's output. */
-    private static final String INPUT = org.deeplearning4j.nn.layers.samediff.SameDiffOutputLayer.INPUT_KEY;
-
-    @JsonProperty
-    private long dimension;
 
     /** A head whose embedding dimension is taken from the input type of the network configuration. */
     public LogisticPairHead() {
@@ -52,40 +50,32 @@ public final class LogisticPairHead extends SameDiffOutputLayer {
         if (dimension < 1) {
             throw new IllegalArgumentException("embedding dimension must be positive but is " + dimension);
         }
-        this.dimension = dimension;
+        setDimension(dimension);
     }
 
     /** @return the embedding dimension, known once the input type is set */
     public long getDimension() {
-        return dimension;
+        return getNIn();
     }
 
     @Override
-    public SDVariable defineLayer(SameDiff sameDiff, SDVariable input, SDVariable labels,
-                                  Map<String, SDVariable> params) {
-        SDVariable differences = sameDiff.math.abs(sameDiff.expandDims(input, 1).sub(sameDiff.expandDims(input, 0)));
-        SDVariable logits = differences.mul(params.get(WEIGHT_KEY).reshape(1, 1, dimension)).sum(2)
-                .add(params.get(BIAS_KEY));
-        SDVariable same = sameDiff.math.clipByValue(sameDiff.math.abs(labels.sub(sameDiff.transpose(labels))), 0, 1)
-                .rsub(1);
-        SDVariable offDiagonal = sameDiff.math.setDiag(sameDiff.onesLike(same),
-                sameDiff.zerosLike(labels).reshape(-1));
-        SDVariable crossEntropy = sameDiff.nn.relu(logits, 0).sub(same.mul(logits))
-                .add(sameDiff.math.log1p(sameDiff.math.exp(sameDiff.math.abs(logits).neg())));
-        SDVariable sameLoss = pairMean(sameDiff, crossEntropy, same.mul(offDiagonal));
-        SDVariable differentLoss = pairMean(sameDiff, crossEntropy, same.rsub(1));
-        return sameLoss.add(differentLoss).mul(0.5).sum();
-    }
-
-    /** @return per image, the mean of {@code values} over the pairs that {@code weights} selects (0 if none) */
-    private static SDVariable pairMean(SameDiff sameDiff, SDVariable values, SDVariable weights) {
-        SDVariable counts = sameDiff.math.max(weights.sum(1), sameDiff.onesLike(weights.sum(1)));
-        return values.mul(weights).sum(1).div(counts);
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+                                                       Collection<TrainingListener> trainingListeners,
+                                                       int layerIndex, INDArray layerParamsView,
+                                                       boolean initializeParams, DataType networkDataType) {
+        LogisticPairLayer layer = new LogisticPairLayer(conf, networkDataType);
+        layer.setListeners(trainingListeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
     }
 
     @Override
-    public String activationsVertexName() {
-        return INPUT;
+    public ParamInitializer initializer() {
+        return LogisticPairParameters.INSTANCE;
     }
 
     @Override
@@ -95,33 +85,32 @@ public final class LogisticPairHead extends SameDiffOutputLayer {
 
     @Override
     public void setNIn(InputType inputType, boolean override) {
-        if (dimension <= 0 || override) {
-            dimension = dimensionOf(inputType);
+        long dimension = dimensionOf(inputType);
+        if (getNIn() <= 0 || override) {
+            setDimension(dimension);
         }
     }
 
     @Override
-    public void defineParameters(SDLayerParams params) {
-        params.clear();
-        params.addWeightParam(WEIGHT_KEY, 1, dimension);
-        params.addBiasParam(BIAS_KEY, 1, 1);
+    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        dimensionOf(inputType);
+        return null;
     }
 
     @Override
-    public void initializeParameters(Map<String, INDArray> params) {
-        params.get(WEIGHT_KEY).assign(-1 / Math.sqrt(dimension));
-        params.get(BIAS_KEY).assign(0);
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        long parameters = initializer().numParams(this);
+        return new LayerMemoryReport.Builder(getLayerName(), LogisticPairHead.class, inputType,
+                getOutputType(-1, inputType))
+                .standardMemory(parameters, getIUpdater() == null ? 0 : getIUpdater().stateSize(parameters))
+                .workingMemory(0, 0, 0, inputType.arrayElementsPerExample())
+                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
+                .build();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof LogisticPairHead that && super.equals(that)
-                && dimension == that.dimension;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(super.hashCode(), dimension);
+    private void setDimension(long dimension) {
+        setNIn(dimension);
+        setNOut(dimension);
     }
 
     private static long dimensionOf(InputType inputType) {

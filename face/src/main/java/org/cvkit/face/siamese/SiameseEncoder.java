@@ -306,7 +306,7 @@ public final class SiameseEncoder {
                 .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).updater(updater.clone()).build();
         Layer head = objective.outputLayer(embeddingSize);
         if (head instanceof LogisticPairHead pairs) {
-            pairs.setUpdater(updater.clone());
+            pairs.setIUpdater(updater.clone());
             pairs.setBiasUpdater(updater.clone());
         }
         return List.of(embedding, new ActivationLayer(new L2Normalization()), head);

@@ -49,11 +49,7 @@ public sealed interface SiameseObjective {
         }
     }
 
-    /**
-     * Logistic regression on {@code |f(i) - f(j)|} over all pairs of each mini-batch ({@link LogisticPairHead}).
-     * Known problem: with more than one OpenMP thread, ND4J 1.0.0-M2.1 corrupts the native heap during long
-     * trainings with this head (the JVM aborts); train it with {@code OMP_NUM_THREADS=1}.
-     */
+    /** Logistic regression on {@code |f(i) - f(j)|} over all pairs of each mini-batch ({@link LogisticPairHead}). */
     record BinaryPairs() implements SiameseObjective {
 
         @Override

@@ -12,7 +12,6 @@ import org.cvkit.core.data.LabeledImageSet;
 import org.cvkit.core.train.Optimizer;
 import org.cvkit.face.calibration.RocCurve;
 import org.cvkit.zoo.SharedAssets;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * measured on pairs of classes 7-9 (sneaker, bag, ankle boot), which training never saw. Half the pairs show the same
  * class, so chance is 50%.
  *
- * <p>The semi-hard triplet run is the default learning test; the binary (logistic regression) objective transfers
- * better to unseen classes but is tagged slow (see its note). For scale: comparing the L2-normalized raw pixels
+ * <p>The binary (logistic regression) objective transfers better to the unseen classes than the semi-hard triplet
+ * loss, which learns the seen classes better. For scale: comparing the L2-normalized raw pixels
  * instead gives 70.5% on held-out pairs of the seen classes and at best 74.8% on the unseen ones (with the threshold
  * picked on those very pairs); the unseen footwear classes are close to each other and to the one seen footwear
  * class (sandal).
@@ -70,27 +69,21 @@ class FashionMnistVerificationTest {
         return outcome;
     }
 
-    /** Measured: 85.6% on held-out pairs of the seen classes, 68.8% on the unseen classes, 52 s. */
+    /** Measured: 86.3% on held-out pairs of the seen classes, 70.5% on the unseen classes, 18-26 s. */
     @Test
     void semiHardTripletEncoderVerifiesClassesItNeverSaw() throws IOException {
         Outcome outcome = run(SiameseObjective.triplets(0.2, TripletMining.SEMI_HARD), 100);
 
         assertThat(outcome.heldOut().accuracy()).isGreaterThanOrEqualTo(0.82);
-        assertThat(outcome.unseen().accuracy()).isGreaterThanOrEqualTo(0.65);
+        assertThat(outcome.unseen().accuracy()).isGreaterThanOrEqualTo(0.67);
     }
 
-    /**
-     * Measured: 83.8% on held-out pairs of the seen classes, 75.6% on the unseen classes, 92 s, with
-     * {@code OMP_NUM_THREADS=1}. With two OpenMP threads ND4J 1.0.0-M2.1 corrupts the native heap during this
-     * training (glibc aborts the JVM after 100-200 batches, with or without the oneDNN helpers), so the test is left
-     * out of the default run until that is tracked down.
-     */
+    /** Measured: 83.9% on held-out pairs of the seen classes, 79.2% on the unseen classes, 36-42 s. */
     @Test
-    @Tag("slow")
     void binaryPairEncoderVerifiesClassesItNeverSaw() throws IOException {
         Outcome outcome = run(SiameseObjective.binaryPairs(), 200);
 
         assertThat(outcome.heldOut().accuracy()).isGreaterThanOrEqualTo(0.80);
-        assertThat(outcome.unseen().accuracy()).isGreaterThanOrEqualTo(0.68);
+        assertThat(outcome.unseen().accuracy()).isGreaterThanOrEqualTo(0.76);
     }
 }
