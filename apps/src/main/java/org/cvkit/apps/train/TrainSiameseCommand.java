@@ -112,8 +112,7 @@ final class TrainSiameseCommand implements Callable<Integer> {
 
     @Option(names = "--objective", defaultValue = "triplet",
             description = "${COMPLETION-CANDIDATES} (default: triplet): the triplet loss, or logistic regression on "
-                    + "|f(a) - f(b)| over the pairs of each batch, which transfers better to unseen Fashion-MNIST "
-                    + "classes.")
+                    + "|f(a) - f(b)| over the pairs of each batch.")
     Objective objective;
 
     @Option(names = "--mining", paramLabel = "MINING", converter = MiningConverter.class,
