@@ -39,6 +39,11 @@ final class LabeledImageIterator extends PreProcessedBatches {
     }
 
     @Override
+    public long examplesPerEpoch() {
+        return order.length;
+    }
+
+    @Override
     public DataSet next() {
         return next(batchSize);
     }

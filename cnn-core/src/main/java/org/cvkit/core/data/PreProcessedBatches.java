@@ -6,7 +6,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * What cvkit's batch iterators share: an optional pre-processor that every batch goes through (normalization,
- * augmentation) before it is handed out, and support for {@link #reset()} to start the next epoch.
+ * augmentation) before it is handed out, support for {@link #reset()} to start the next epoch, and a known epoch
+ * size, so that progress bars have a length from the first epoch on.
  */
 public abstract class PreProcessedBatches implements DataSetIterator {
 
@@ -24,6 +25,9 @@ public abstract class PreProcessedBatches implements DataSetIterator {
         }
         return batch;
     }
+
+    /** @return the examples one epoch hands out, from {@link #reset()} to the last batch */
+    public abstract long examplesPerEpoch();
 
     @Override
     public boolean resetSupported() {

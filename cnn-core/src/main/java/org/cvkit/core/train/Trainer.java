@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
+import org.cvkit.core.data.PreProcessedBatches;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -99,7 +100,7 @@ public final class Trainer {
         long start = System.nanoTime();
         List<EpochResult> results = new ArrayList<>();
         Selection best = new Selection();
-        long expectedExamples = -1;
+        long expectedExamples = trainingData instanceof PreProcessedBatches sized ? sized.examplesPerEpoch() : -1;
         boolean stoppedEarly = false;
         for (int epoch = 1; epoch <= epochs && !stoppedEarly; epoch++) {
             EpochResult result = runEpoch(epoch, expectedExamples);

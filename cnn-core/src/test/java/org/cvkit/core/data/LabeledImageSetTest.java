@@ -70,6 +70,7 @@ class LabeledImageSetTest {
         assertThat(epoch2).containsExactlyInAnyOrder(0, 10, 20, 30, 40);
         assertThat(epoch2).isNotEqualTo(epoch1);
         assertThat(epoch1).isNotEqualTo(List.of(0, 10, 20, 30, 40));
+        assertThat(((PreProcessedBatches) iterator).examplesPerEpoch()).isEqualTo(5);
     }
 
     @Test

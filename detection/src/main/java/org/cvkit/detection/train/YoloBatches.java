@@ -78,6 +78,11 @@ public final class YoloBatches extends PreProcessedBatches {
     }
 
     @Override
+    public long examplesPerEpoch() {
+        return samples.size();
+    }
+
+    @Override
     public DataSet next() {
         return next(batchSize);
     }

@@ -41,6 +41,7 @@ class YoloBatchesTest {
         List<DataSet> epoch = drain(batches);
 
         assertThat(epoch).extracting(DataSet::numExamples).containsExactly(2, 1);
+        assertThat(batches.examplesPerEpoch()).isEqualTo(3);
         assertThat(epoch.get(0).getFeatures().shape()).containsExactly(2, 3, 32, 32);
         assertThat(epoch.get(0).getLabels().shape()).containsExactly(2, 7, 2, 2);
         List<String> colours = new ArrayList<>();

@@ -99,6 +99,11 @@ public final class IdentityBatchIterator extends PreProcessedBatches {
     }
 
     @Override
+    public long examplesPerEpoch() {
+        return (long) batchesPerEpoch * batch();
+    }
+
+    @Override
     public DataSet next() {
         if (!hasNext()) {
             throw new NoSuchElementException("the epoch's " + batchesPerEpoch + " batches are done: call reset()");

@@ -87,6 +87,7 @@ class IdentityBatchIteratorTest {
         batches.reset();
         assertThat(batches.hasNext()).isTrue();
         assertThat(batches.batch()).isEqualTo(6);
+        assertThat(batches.examplesPerEpoch()).isEqualTo(12);
         assertThat(batches.totalOutcomes()).isEqualTo(4);
         assertThat(IdentityBatchIterator.batchesCovering(IMAGES, 4)).isEqualTo(3);
     }
