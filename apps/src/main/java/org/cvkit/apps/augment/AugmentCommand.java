@@ -13,7 +13,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.apps.ExitCode;
 import org.cvkit.apps.ImageFiles;
-import org.cvkit.apps.ProgressLine;
 import org.cvkit.apps.StagedFolder;
 import org.cvkit.augment.Augmenter;
 import org.cvkit.augment.Sample;
@@ -21,12 +20,13 @@ import org.cvkit.augment.Transform;
 import org.cvkit.augment.geometry.Homography;
 import org.cvkit.augment.spec.AugmentationSpec;
 import org.cvkit.core.geometry.ImageSize;
+import org.cvkit.core.progress.ProgressLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cvkit augment IN_DIR OUT_DIR}: writes augmented copies of a folder of images, with their VOC or YOLO labels

@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.apps.ExitCode;
-import org.cvkit.apps.ProgressLine;
+import org.cvkit.core.progress.ProgressLine;
 import org.cvkit.detection.geometry.Detection;
 import org.cvkit.detection.media.DetectionPainter;
 import org.cvkit.detection.media.FrameDetections;

@@ -5,9 +5,9 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.cvkit.core.progress.ProgressLine;
 
 /**
  * A console progress bar for one epoch: examples done (of the expected total once known), throughput in examples
@@ -30,7 +30,7 @@ final class ProgressDisplay implements AutoCloseable {
                 .setUnit(" ex", 1)
                 .showSpeed(new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
                 .setUpdateIntervalMillis(500)
-                .setConsumer(new ConsoleProgressBarConsumer(out))
+                .setConsumer(ProgressLine.of(out))
                 .build();
     }
 

@@ -13,9 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.cvkit.core.progress.ProgressLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +141,7 @@ final class HttpDownloader {
                 .setInitialMax(asset.bytes())
                 .setUnit("MiB", 1 << 20)
                 .showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setConsumer(ProgressLine.of(System.err))
                 .build();
     }
 
