@@ -1,10 +1,12 @@
 package org.cvkit.apps.face;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -13,18 +15,26 @@ import org.bytedeco.javacv.OpenCVFrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.detection.media.MediaFormatException;
 
-/** Where the live loop's frames come from: a camera, or a video file played as if it were one. */
+/**
+ * Where the live loop's frames come from: a camera, or a video file played as if it were one: at its own frame rate,
+ * however fast it decodes.
+ */
 final class FrameSource implements AutoCloseable {
 
     private final FrameGrabber grabber;
     private final Grab grab;
     private final String name;
+    private final boolean paced;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+    private long frames;
+    private long startNanos;
 
-    private FrameSource(FrameGrabber grabber, Grab grab, String name) {
+    /** @param paced whether to hand frames out at the grabber's frame rate (a file) or as they come (a camera) */
+    private FrameSource(FrameGrabber grabber, Grab grab, String name, boolean paced) {
         this.grabber = grabber;
         this.grab = grab;
         this.name = name;
+        this.paced = paced;
     }
 
     /**
@@ -46,7 +56,7 @@ final class FrameSource implements AutoCloseable {
                     + "on a video with --video FILE");
         }
         OpenCVFrameGrabber camera = new OpenCVFrameGrabber(index);
-        FrameSource source = new FrameSource(camera, camera::grab, "camera " + index);
+        FrameSource source = new FrameSource(camera, camera::grab, "camera " + index, false);
         try {
             camera.start();
         } catch (FrameGrabber.Exception e) {
@@ -70,7 +80,7 @@ final class FrameSource implements AutoCloseable {
             throw new NoSuchFileException(video.toString());
         }
         FFmpegFrameGrabber file = new FFmpegFrameGrabber(video.toFile());
-        FrameSource source = new FrameSource(file, file::grabImage, video.toString());
+        FrameSource source = new FrameSource(file, file::grabImage, video.toString(), true);
         try {
             file.start();
         } catch (FrameGrabber.Exception e) {
@@ -98,8 +108,30 @@ final class FrameSource implements AutoCloseable {
         if (frame == null || frame.image == null) {
             return null;
         }
+        keepPace();
         // The converted Mat shares the grabber's buffer, which the next grab overwrites: keep a copy.
         return converter.convert(frame).clone();
+    }
+
+    /** Waits until the current frame is due, at the video's frame rate. */
+    private void keepPace() throws IOException {
+        double framesPerSecond = grabber.getFrameRate();
+        if (!paced || !(framesPerSecond > 0)) {
+            return;
+        }
+        if (frames == 0) {
+            startNanos = System.nanoTime();
+        }
+        long due = startNanos + Math.round(frames++ * 1e9 / framesPerSecond);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the next frame of " + name);
+            }
+        }
     }
 
     @Override

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
                 + "name or 'unknown', distance and landmarks (close it to stop),",
             "or, for a video with --out, without a window in an annotated copy of the video.",
             "Faces are followed from frame to frame and described again now and then (--describe-every), so a "
-                + "frame costs about one detection."})
+                + "frame costs about one detection. The window shows every frame, a video at its own frame rate, "
+                + "with what the analysis, running beside it, last found."})
 final class LiveCommand implements Callable<Integer> {
 
     /** The live window's title. */
@@ -99,12 +100,13 @@ final class LiveCommand implements Callable<Integer> {
 
     private int showWindow(Gallery people) throws IOException {
         long frames = 0;
+        long analyzed;
         long start;
         try (FrameSource frameSource = source.camera != null ? FrameSource.camera(source.camera)
                 : FrameSource.video(source.video);
              LiveWindow window = LiveWindow.open(WINDOW_TITLE);
-             FaceAnalyzer analyzer = analyzerOptions.load()) {
-            FaceIdentifier identifier = identifier(analyzer, people);
+             FaceAnalyzer analyzer = analyzerOptions.load();
+             BackgroundAnalysis analysis = new BackgroundAnalysis(identifier(analyzer, people))) {
             DetectionPainter painter = new DetectionPainter();
             start = System.nanoTime();
             while (window.isOpen()) {
@@ -112,17 +114,23 @@ final class LiveCommand implements Callable<Integer> {
                     if (frame == null) {
                         break;
                     }
-                    painter.paint(frame, identifier.detect(frame));
+                    analysis.offer(frame);
+                    painter.paint(frame, analysis.latest());
                     window.show(frame);
                     frames++;
                 }
             }
+            analyzed = analysis.analyzed();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        spec.commandLine().getOut().printf(Locale.ROOT, "%d frames in %.1f s (%.1f frames/s)%n", frames, seconds,
-                seconds > 0 ? frames / seconds : 0);
+        spec.commandLine().getOut().printf(Locale.ROOT, "%d frames in %.1f s (%.1f frames/s), faces analyzed in %d "
+                + "(%.1f/s)%n", frames, seconds, rate(frames, seconds), analyzed, rate(analyzed, seconds));
         spec.commandLine().getOut().flush();
         return ExitCode.OK;
+    }
+
+    private static double rate(long count, double seconds) {
+        return seconds > 0 ? count / seconds : 0;
     }
 
     private int annotateVideo(Gallery people) throws IOException {
