@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.cvkit.core.geometry.Box;
 import org.cvkit.core.geometry.ImageSize;
@@ -163,38 +164,44 @@ public final class FaceAnalyzer implements AutoCloseable {
     AnalyzedFace[] analyzeEach(BufferedImage image, List<Detection> detections) {
         Objects.requireNonNull(image, "image");
         ImageSize size = new ImageSize(image.getWidth(), image.getHeight());
-        List<Integer> placed = new ArrayList<>();
-        List<CropRect> crops = new ArrayList<>();
-        for (int i = 0; i < detections.size(); i++) {
-            CropRect crop = CropRect.clipped(detections.get(i).box(), size);
-            if (!crop.isEmpty()) {
-                placed.add(i);
-                crops.add(crop);
-            }
-        }
-        float[][] landmarkOutputs = landmarkOutputs(crops.stream().map(crop -> crop.cut(image)).toList());
-        List<Integer> aligned = new ArrayList<>();
-        List<FaceLandmarks68> alignedLandmarks = new ArrayList<>();
-        List<CropRect> alignedCrops = new ArrayList<>();
-        for (int i = 0; i < placed.size(); i++) {
-            Box box = detections.get(placed.get(i)).box();
-            FaceLandmarks68 landmarks = FaceLandmarks68.fromNetOutput(landmarkOutputs[i], crops.get(i), box.x1(),
-                    box.y1());
-            CropRect alignedCrop = FaceAlignment.alignedCrop(landmarks, crops.get(i), size);
-            if (!alignedCrop.isEmpty()) {
-                aligned.add(placed.get(i));
-                alignedLandmarks.add(landmarks);
-                alignedCrops.add(alignedCrop);
-            }
-        }
-        List<Embedding> descriptors = describe(alignedCrops.stream().map(crop -> crop.cut(image)).toList());
+        List<Placed> placed = IntStream.range(0, detections.size())
+                .mapToObj(i -> new Placed(i, detections.get(i), CropRect.clipped(detections.get(i).box(), size)))
+                .filter(face -> !face.crop().isEmpty())
+                .toList();
+        List<Aligned> aligned = align(image, size, placed);
+        List<Embedding> descriptors = describe(aligned.stream().map(face -> face.crop().cut(image)).toList());
         AnalyzedFace[] faces = new AnalyzedFace[detections.size()];
         for (int i = 0; i < aligned.size(); i++) {
-            Detection detection = detections.get(aligned.get(i));
-            faces[aligned.get(i)] = new AnalyzedFace(detection.box(), detection.score(), alignedLandmarks.get(i),
-                    alignedCrops.get(i), descriptors.get(i));
+            Aligned face = aligned.get(i);
+            Detection detection = face.placed().detection();
+            faces[face.placed().index()] = new AnalyzedFace(detection.box(), detection.score(), face.landmarks(),
+                    face.crop(), descriptors.get(i));
         }
         return faces;
+    }
+
+    /** @return the placed faces whose landmarks give an aligned crop that covers a pixel, with those landmarks */
+    private List<Aligned> align(BufferedImage image, ImageSize size, List<Placed> placed) {
+        float[][] outputs = landmarkOutputs(placed.stream().map(face -> face.crop().cut(image)).toList());
+        List<Aligned> aligned = new ArrayList<>(placed.size());
+        for (int i = 0; i < placed.size(); i++) {
+            Placed face = placed.get(i);
+            Box box = face.detection().box();
+            FaceLandmarks68 landmarks = FaceLandmarks68.fromNetOutput(outputs[i], face.crop(), box.x1(), box.y1());
+            CropRect crop = FaceAlignment.alignedCrop(landmarks, face.crop(), size);
+            if (!crop.isEmpty()) {
+                aligned.add(new Aligned(face, landmarks, crop));
+            }
+        }
+        return aligned;
+    }
+
+    /** A detection to analyze: its position among the detections, and its crop of the image. */
+    private record Placed(int index, Detection detection, CropRect crop) {
+    }
+
+    /** A placed face with its landmarks and aligned crop, to be described. */
+    private record Aligned(Placed placed, FaceLandmarks68 landmarks, CropRect crop) {
     }
 
     /**
