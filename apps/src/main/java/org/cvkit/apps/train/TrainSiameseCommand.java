@@ -62,7 +62,7 @@ final class TrainSiameseCommand implements Callable<Integer> {
     /** The default encoder halves the image twice, so each side must be a multiple of this. */
     private static final int POOLING = 4;
     private static final double DEFAULT_MARGIN = 0.2;
-    private static final TripletMining DEFAULT_MINING = TripletMining.SEMI_HARD;
+    private static final TripletMining DEFAULT_MINING = TripletMining.BATCH_HARD;
     private static final int DEFAULT_WARM_UP = 100;
     private static final double LEARNING_RATE = 1e-3;
     private static final int PAIRS_PER_KIND = 500;
@@ -117,13 +117,13 @@ final class TrainSiameseCommand implements Callable<Integer> {
     Objective objective;
 
     @Option(names = "--mining", paramLabel = "MINING", converter = MiningConverter.class,
-            description = "Triplets per batch: semi-hard or batch-hard (default: semi-hard; triplet only).")
+            description = "Triplets per batch: batch-hard (the default, after a semi-hard warm-up) or semi-hard "
+                    + "(triplet only).")
     TripletMining mining;
 
     @Option(names = "--warm-up", paramLabel = "BATCHES",
             description = "Semi-hard batches before batch-hard mining takes over (default: " + DEFAULT_WARM_UP
-                    + " with --mining batch-hard; 0 for none): batch-hard mining from a random start pulls every "
-                    + "embedding to one point.")
+                    + "; 0 for none): batch-hard mining from a random start pulls every embedding to one point.")
     Integer warmUp;
 
     @Option(names = "--margin", paramLabel = "ALPHA",
@@ -178,7 +178,7 @@ final class TrainSiameseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SiameseObjective trainedFor = trainingObjective();
-        int warmUpBatches = warmUpBatches();
+        int warmUpBatches = warmUpBatches(trainedFor);
         requirePngName(roc);
         BatchShape batchShape = batch != null ? batch : fashionMnist ? FASHION_MNIST_BATCH : DEFAULT_BATCH;
         VerificationSplit data = data(batchShape);
@@ -219,15 +219,17 @@ final class TrainSiameseCommand implements Callable<Integer> {
                 mining != null ? mining : DEFAULT_MINING);
     }
 
-    private int warmUpBatches() {
+    private int warmUpBatches(SiameseObjective trainedFor) {
+        boolean batchHard = trainedFor instanceof SiameseObjective.Triplets triplets
+                && triplets.mining() == TripletMining.BATCH_HARD;
         if (warmUp == null) {
-            return mining == TripletMining.BATCH_HARD ? DEFAULT_WARM_UP : 0;
+            return batchHard ? DEFAULT_WARM_UP : 0;
         }
         if (warmUp < 0) {
             throw new IllegalArgumentException("--warm-up is a number of batches, 0 or more, but is " + warmUp);
         }
-        if (warmUp > 0 && mining != TripletMining.BATCH_HARD) {
-            throw new IllegalArgumentException("--warm-up applies to --mining batch-hard only");
+        if (warmUp > 0 && !batchHard) {
+            throw new IllegalArgumentException("--warm-up applies to batch-hard triplet mining only");
         }
         return warmUp;
     }
