@@ -9,8 +9,9 @@ import java.util.OptionalDouble;
  *
  * @param epoch              the epoch, counted from 1 within one {@link Trainer#train()} call
  * @param trainingLoss       the mean mini-batch loss over the epoch (including regularization terms such as L2)
- * @param validationAccuracy the held-out accuracy after the epoch, if held-out data was given
- * @param validationLoss     the held-out loss after the epoch, if held-out data was given
+ * @param validationAccuracy the held-out accuracy after the epoch, if held-out data was given, or the
+ *                           {@link HeldOutScore} if one was given instead
+ * @param validationLoss     the held-out loss after the epoch, if held-out data (not a score) was given
  * @param examples           the number of training examples seen
  * @param duration           the time spent training (without validation)
  */

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The course's mini-batch loop for a DL4J network: for each epoch, for each batch of the training data, forward,
- * loss, backward and update; then, if held-out data was given, measure accuracy and loss on it.
+ * loss, backward and update; then, if held-out data was given, measure accuracy and loss on it (or, for networks
+ * that are not classifiers, a {@link HeldOutScore} such as verification accuracy or mAP).
  *
  * <pre>{@code
  * TrainingReport report = Trainer.builder(network, train.shuffledIterator(64, SEED), 10)
@@ -54,6 +55,7 @@ public final class Trainer {
     private final DataSetIterator trainingData;
     private final int epochs;
     private final DataSetIterator validationData;
+    private final HeldOutScore heldOutScore;
     private final EarlyStopping earlyStopping;
     private final Checkpoints checkpoints;
     private final PrintStream progress;
@@ -63,6 +65,7 @@ public final class Trainer {
         this.trainingData = builder.trainingData;
         this.epochs = builder.epochs;
         this.validationData = builder.validationData;
+        this.heldOutScore = builder.heldOutScore;
         this.earlyStopping = builder.earlyStopping;
         this.checkpoints = builder.checkpoints;
         this.progress = builder.progress;
@@ -116,7 +119,7 @@ public final class Trainer {
         if (best.parameters != null && best.epoch != results.size()) {
             network.model().setParams(best.parameters);
         }
-        int bestEpoch = validationData == null ? results.size() : best.epoch;
+        int bestEpoch = validates() ? best.epoch : results.size();
         return new TrainingReport(results, bestEpoch, stoppedEarly, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -152,6 +155,8 @@ public final class Trainer {
         if (validationData != null) {
             accuracy = OptionalDouble.of(network.accuracy(validationData));
             validationLoss = OptionalDouble.of(validationLoss());
+        } else if (heldOutScore != null) {
+            accuracy = OptionalDouble.of(heldOutScore.measure(network.model()));
         }
         return new EpochResult(epoch, lossSum / examples, accuracy, validationLoss, examples, duration);
     }
@@ -180,12 +185,18 @@ public final class Trainer {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        String heldOut = result.validationAccuracy().isEmpty() ? "" : String.format(Locale.ROOT,
-                ", held-out accuracy %.4f, held-out loss %.4f", result.validationAccuracy().getAsDouble(),
-                result.validationLoss().getAsDouble());
+        String heldOut = (result.validationAccuracy().isEmpty() ? "" : String.format(Locale.ROOT,
+                ", held-out %s %.4f", validationData != null ? "accuracy" : "score",
+                result.validationAccuracy().getAsDouble()))
+                + (result.validationLoss().isEmpty() ? "" : String.format(Locale.ROOT, ", held-out loss %.4f",
+                result.validationLoss().getAsDouble()));
         LOG.info(String.format(Locale.ROOT, "epoch %d/%d: training loss %.4f%s, %d examples in %.1f s (%.0f/s)",
                 result.epoch(), epochs, result.trainingLoss(), heldOut, result.examples(),
                 result.duration().toMillis() / 1000.0, result.examplesPerSecond()));
+    }
+
+    private boolean validates() {
+        return validationData != null || heldOutScore != null;
     }
 
     /** Tracks the best epoch by held-out score and, with early stopping, its parameters. */
@@ -195,7 +206,7 @@ public final class Trainer {
         private INDArray parameters;
 
         void consider(EpochResult result) {
-            if (validationData == null) {
+            if (!validates()) {
                 return;
             }
             EarlyStopping.Metric metric = earlyStopping == null
@@ -219,6 +230,7 @@ public final class Trainer {
         private final DataSetIterator trainingData;
         private final int epochs;
         private DataSetIterator validationData;
+        private HeldOutScore heldOutScore;
         private EarlyStopping earlyStopping;
         private Checkpoints checkpoints;
         private PrintStream progress = System.err;
@@ -251,7 +263,19 @@ public final class Trainer {
         }
 
         /**
-         * @param earlyStopping when to stop; needs {@link #optValidation held-out data}
+         * @param score a held-out score measured after every epoch instead of classification accuracy, for networks
+         *              that are not classifiers; early stopping {@link EarlyStopping#onAccuracy on accuracy} watches
+         *              it
+         * @return this builder
+         */
+        public Builder optValidation(HeldOutScore score) {
+            this.heldOutScore = Objects.requireNonNull(score, "score");
+            return this;
+        }
+
+        /**
+         * @param earlyStopping when to stop; needs {@link #optValidation held-out data} or a held-out score (which
+         *                      early stopping on loss cannot use)
          * @return this builder
          */
         public Builder optEarlyStopping(EarlyStopping earlyStopping) {
@@ -285,11 +309,20 @@ public final class Trainer {
 
         /**
          * @return the trainer
-         * @throws IllegalStateException if early stopping is set without held-out data
+         * @throws IllegalStateException if early stopping is set without held-out data, on loss with only a
+         *                               held-out score, or if both held-out data and a held-out score are given
          */
         public Trainer build() {
-            if (earlyStopping != null && validationData == null) {
+            if (validationData != null && heldOutScore != null) {
+                throw new IllegalStateException("give held-out data or a held-out score, not both");
+            }
+            if (earlyStopping != null && validationData == null && heldOutScore == null) {
                 throw new IllegalStateException("early stopping watches held-out data: call optValidation(...) too");
+            }
+            if (earlyStopping != null && validationData == null
+                    && earlyStopping.metric() == EarlyStopping.Metric.VALIDATION_LOSS) {
+                throw new IllegalStateException("early stopping on held-out loss needs held-out data"
+                        + " (optValidation(DataSetIterator)); watch a held-out score with EarlyStopping.onAccuracy");
             }
             return new Trainer(this);
         }

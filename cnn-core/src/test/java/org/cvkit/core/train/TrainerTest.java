@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -30,6 +31,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -106,6 +108,33 @@ class TrainerTest {
         assertThat(report.bestEpoch()).isEqualTo(2);
         assertThat(report.last().validationAccuracy()).isEmpty();
         assertThat(report.last().validationLoss()).isEmpty();
+    }
+
+    /** A network that is not a classifier is watched through a held-out score, here a scripted one. */
+    @Test
+    void stopsWhenAHeldOutScoreStopsImprovingAndKeepsTheParametersOfItsBestEpoch() {
+        MultiLayerNetwork network = denseNetwork();
+        double[] scores = {0.5, 0.7, 0.6, 0.65, 0.9};
+        List<INDArray> parameters = new ArrayList<>();
+        HeldOutScore scripted = model -> {
+            parameters.add(model.params().dup());
+            return scores[parameters.size() - 1];
+        };
+
+        TrainingReport report = Trainer.builder(network, bars(40, 1, false).iterator(10), 5)
+                .optValidation(scripted)
+                .optEarlyStopping(EarlyStopping.onAccuracy(2))
+                .optNoProgress()
+                .build()
+                .train();
+
+        assertThat(report.stoppedEarly()).isTrue();
+        assertThat(report.epochsRun()).isEqualTo(4);
+        assertThat(report.bestEpoch()).isEqualTo(2);
+        assertThat(report.epochs()).extracting(epoch -> epoch.validationAccuracy().getAsDouble())
+                .containsExactly(0.5, 0.7, 0.6, 0.65);
+        assertThat(report.last().validationLoss()).isEmpty();
+        assertThat(network.params()).isEqualTo(parameters.get(1));
     }
 
     @Test
@@ -199,6 +228,13 @@ class TrainerTest {
         DataSetIterator empty = new ListDataSetIterator<>(List.<DataSet>of());
         assertThatThrownBy(() -> Trainer.builder(denseNetwork(), empty, 1).optNoProgress().build().train())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no examples in epoch 1");
+        HeldOutScore constant = model -> 0.5;
+        assertThatThrownBy(() -> Trainer.builder(denseNetwork(), data, 1).optValidation(constant)
+                .optValidation(data).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> Trainer.builder(denseNetwork(), data, 1).optValidation(constant)
+                .optEarlyStopping(EarlyStopping.onLoss(1)).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("EarlyStopping.onAccuracy");
         assertThatThrownBy(() -> EarlyStopping.onLoss(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("patience");
         assertThatThrownBy(() -> new Checkpoints(directory, 0, null))

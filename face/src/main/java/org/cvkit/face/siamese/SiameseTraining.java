@@ -9,8 +9,10 @@ import org.cvkit.augment.Transform;
 import org.cvkit.augment.dl4j.AugmentingPreProcessor;
 import org.cvkit.core.image.ChannelOrder;
 import org.cvkit.core.io.ModelMetadata;
+import org.cvkit.core.train.EarlyStopping;
 import org.cvkit.core.train.Trainer;
 import org.cvkit.core.train.TrainingReport;
+import org.cvkit.face.calibration.RocCurve;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -39,6 +41,8 @@ public final class SiameseTraining {
     public static final int DEFAULT_IMAGES_PER_IDENTITY = 4;
     /** Seed of the batches and the augmentation unless set otherwise. */
     public static final long DEFAULT_SEED = 42;
+    /** Pairs of each kind (same, different identity) that early stopping measures verification accuracy on. */
+    public static final int EARLY_STOPPING_PAIRS = 1000;
 
     private final SiameseEncoder encoder;
     private final IdentityImages data;
@@ -47,6 +51,8 @@ public final class SiameseTraining {
     private final int imagesPerIdentity;
     private final int batchesPerEpoch;
     private final int warmUpBatches;
+    private final IdentityImages earlyStoppingData;
+    private final int patience;
     private final Transform augmentation;
     private final long seed;
     private final PrintStream progress;
@@ -62,6 +68,8 @@ public final class SiameseTraining {
         this.batchesPerEpoch = builder.batchesPerEpoch > 0 ? builder.batchesPerEpoch
                 : IdentityBatchIterator.batchesCovering(builder.data, identitiesPerBatch * imagesPerIdentity);
         this.warmUpBatches = builder.warmUpBatches;
+        this.earlyStoppingData = builder.earlyStoppingData;
+        this.patience = builder.patience;
         this.augmentation = builder.augmentation;
         this.seed = builder.seed;
         this.progress = builder.progress;
@@ -108,7 +116,13 @@ public final class SiameseTraining {
         if (warmUpBatches > 0) {
             warmUp();
         }
-        TrainingReport report = trainer(batchesPerEpoch, seed, epochs).train();
+        Trainer.Builder trainer = trainer(batchesPerEpoch, seed, epochs);
+        if (earlyStoppingData != null) {
+            VerificationPairs pairs = VerificationPairs.sample(earlyStoppingData, EARLY_STOPPING_PAIRS, seed);
+            trainer.optValidation(trained -> ThresholdAccuracy.best(RocCurve.of(pairs.measure(encoder))).accuracy())
+                    .optEarlyStopping(EarlyStopping.onAccuracy(patience));
+        }
+        TrainingReport report = trainer.build().train();
         return new Result(encoder, metadata(report.epochsRun()), report);
     }
 
@@ -117,13 +131,13 @@ public final class SiameseTraining {
         TripletLoss target = encoder.tripletLoss().orElseThrow();
         encoder.setTripletLoss(new TripletLoss(target.margin(), TripletMining.SEMI_HARD));
         try {
-            trainer(warmUpBatches, seed - 1, 1).train();
+            trainer(warmUpBatches, seed - 1, 1).build().train();
         } finally {
             encoder.setTripletLoss(target);
         }
     }
 
-    private Trainer trainer(int batches, long batchSeed, int epochCount) {
+    private Trainer.Builder trainer(int batches, long batchSeed, int epochCount) {
         IdentityBatchIterator iterator = new IdentityBatchIterator(data, identitiesPerBatch, imagesPerIdentity,
                 batches, batchSeed);
         if (augmentation != null) {
@@ -137,7 +151,7 @@ public final class SiameseTraining {
         } else {
             trainer.optProgress(progress);
         }
-        return trainer.build();
+        return trainer;
     }
 
     private ModelMetadata metadata(int epochsRun) {
@@ -163,6 +177,8 @@ public final class SiameseTraining {
         private int imagesPerIdentity = DEFAULT_IMAGES_PER_IDENTITY;
         private int batchesPerEpoch;
         private int warmUpBatches;
+        private IdentityImages earlyStoppingData;
+        private int patience;
         private Transform augmentation;
         private long seed = DEFAULT_SEED;
         private PrintStream progress = System.err;
@@ -228,6 +244,23 @@ public final class SiameseTraining {
                         .orElse("another objective"));
             }
             this.warmUpBatches = batches;
+            return this;
+        }
+
+        /**
+         * Measures verification accuracy after every epoch on {@value #EARLY_STOPPING_PAIRS} pairs of each kind drawn
+         * from held-out images (at the best distance threshold), stops after {@code patience} epochs without a
+         * better one, and puts back the parameters of the best epoch ({@link Trainer}'s early stopping).
+         *
+         * @param heldOut  images not trained on, in the encoder's input shape: other images of the training
+         *                 identities, or other identities; at least two identities with two images each
+         * @param patience epochs without improvement before stopping, positive
+         * @return this builder
+         * @throws IllegalArgumentException if the patience is not positive
+         */
+        public Builder optEarlyStopping(IdentityImages heldOut, int patience) {
+            this.earlyStoppingData = Objects.requireNonNull(heldOut, "heldOut");
+            this.patience = EarlyStopping.onAccuracy(patience).patience();
             return this;
         }
 

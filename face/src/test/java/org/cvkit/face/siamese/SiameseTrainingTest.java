@@ -17,6 +17,7 @@ import org.cvkit.core.image.ImageTensorFormat;
 import org.cvkit.core.image.Normalization;
 import org.cvkit.core.io.ModelMetadata;
 import org.cvkit.core.train.Optimizer;
+import org.cvkit.core.train.TrainingReport;
 import org.cvkit.face.calibration.RocCurve;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +34,23 @@ class SiameseTrainingTest {
     @TempDir
     Path root;
 
+    @TempDir
+    Path otherPeople;
+
     /**
      * Writes synthetic people: a person is a fixed pattern of 4x4 blocks, each 40 levels above or below mid-grey;
      * every image adds a random nuisance of 8x8 blocks (up to 60 levels either way) and pixel noise, so that an
      * untrained network sees mostly the nuisance.
      */
     private void writePeople(int people, int imagesEach, long seed) throws IOException {
+        writePeople(root, people, imagesEach, seed);
+    }
+
+    private static void writePeople(Path into, int people, int imagesEach, long seed) throws IOException {
         Random random = new Random(seed);
         for (int person = 0; person < people; person++) {
             int[] identity = random.ints(16, 0, 2).map(bit -> bit == 0 ? -40 : 40).toArray();
-            Path folder = Files.createDirectories(root.resolve("person-" + person));
+            Path folder = Files.createDirectories(into.resolve("person-" + person));
             for (int n = 0; n < imagesEach; n++) {
                 int[] nuisance = random.ints(4, -60, 61).toArray();
                 BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
@@ -99,6 +107,38 @@ class SiameseTrainingTest {
                 .isEqualTo("synthetic people, 36 images of 6 identities, batches of 4 x 3, after 10 semi-hard warm-up"
                         + " batches, augmented");
         assertThat(encoder.tripletLoss()).contains(new TripletLoss(0.2, TripletMining.BATCH_HARD));
+    }
+
+    /** Early stopping watches verification accuracy on other people and keeps the best epoch's parameters. */
+    @Test
+    void stopsEarlyOnTheVerificationAccuracyOfHeldOutPeople() throws IOException {
+        writePeople(6, 6, 1);
+        writePeople(otherPeople, 4, 6, 2);
+        IdentityFolders people = IdentityFolders.open(root, SHAPE, FORMAT);
+        IdentityFolders heldOut = IdentityFolders.open(otherPeople, SHAPE, FORMAT);
+        SiameseEncoder encoder = SiameseEncoder.defaultNetwork(SHAPE, 16,
+                SiameseObjective.triplets(0.2, TripletMining.SEMI_HARD), Optimizer.ADAM.updater(3e-3), 5);
+
+        SiameseTraining.Result result = SiameseTraining.builder(encoder, people, 8)
+                .optBatch(4, 3)
+                .optBatchesPerEpoch(5)
+                .optEarlyStopping(heldOut, 2)
+                .optSeed(9)
+                .optNoProgress()
+                .build()
+                .train();
+
+        TrainingReport report = result.report();
+        assertThat(report.epochs()).allSatisfy(epoch -> assertThat(epoch.validationAccuracy()).isPresent());
+        double best = report.best().validationAccuracy().getAsDouble();
+        assertThat(report.epochs()).allSatisfy(epoch ->
+                assertThat(epoch.validationAccuracy().getAsDouble()).isLessThanOrEqualTo(best));
+        assertThat(report.stoppedEarly()).isEqualTo(report.epochsRun() < 8);
+        double restored = ThresholdAccuracy.best(RocCurve.of(VerificationPairs.sample(heldOut,
+                SiameseTraining.EARLY_STOPPING_PAIRS, 9).measure(encoder))).accuracy();
+        assertThat(restored).isEqualTo(best);
+        System.out.printf("synthetic people: held-out verification accuracy %.3f at epoch %d of %d%n", best,
+                report.bestEpoch(), report.epochsRun());
     }
 
     @Test
