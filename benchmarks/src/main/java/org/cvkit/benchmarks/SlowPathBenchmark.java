@@ -58,8 +58,8 @@ public class SlowPathBenchmark {
     private INDArray epsilon;
     private final IActivation nd4jLeaky = new ActivationLReLU(SLOPE);
     private final IActivation fastLeaky = new FastLeakyReLU(SLOPE);
-    private MultiLayerNetwork nd4jLeakyLayer;
-    private MultiLayerNetwork fastLeakyLayer;
+    private MultiLayerNetwork nd4jLeakyConvolution;
+    private MultiLayerNetwork fastLeakyConvolution;
 
     /** Builds both convolutions with the same weights, and the tensors. */
     @Setup(Level.Trial)
@@ -79,13 +79,13 @@ public class SlowPathBenchmark {
         }
         featureMap = Nd4j.rand(DataType.FLOAT, 1, CHANNELS, FEATURE_SIZE, FEATURE_SIZE).subi(0.5);
         gradient = Nd4j.rand(DataType.FLOAT, 1, CHANNELS, FEATURE_SIZE, FEATURE_SIZE);
-        nd4jLeakyLayer = activationNetwork(nd4jLeaky);
-        fastLeakyLayer = activationNetwork(fastLeaky);
+        nd4jLeakyConvolution = convolutionWith(nd4jLeaky);
+        fastLeakyConvolution = convolutionWith(fastLeaky);
         work = featureMap.dup();
         epsilon = gradient.dup();
     }
 
-    private static MultiLayerNetwork activationNetwork(IActivation activation) {
+    private static MultiLayerNetwork convolutionWith(IActivation activation) {
         MultiLayerNetwork network = new MultiLayerNetwork(list()
                 .layer(new ConvolutionLayer.Builder(1, 1).nIn(CHANNELS).nOut(CHANNELS).activation(activation).build())
                 .setInputType(InputType.convolutional(FEATURE_SIZE, FEATURE_SIZE, CHANNELS)).build());
@@ -119,13 +119,13 @@ public class SlowPathBenchmark {
     /** A 1x1 convolution with ND4J's leaky ReLU as its activation, as Darknet's convolutions have it, forward. */
     @Benchmark
     public INDArray nd4jLeakyReluForward() {
-        return nd4jLeakyLayer.output(featureMap);
+        return nd4jLeakyConvolution.output(featureMap);
     }
 
     /** The same convolution with {@link FastLeakyReLU}, forward. */
     @Benchmark
     public INDArray fastLeakyReluForward() {
-        return fastLeakyLayer.output(featureMap);
+        return fastLeakyConvolution.output(featureMap);
     }
 
     /** ND4J's leaky ReLU, backward. */
